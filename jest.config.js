@@ -1,0 +1,20 @@
+/**
+ * Type checking runs once in `npm run typecheck`; ts-jest only transpiles here
+ * (tsconfig.jest.json sets isolatedModules), which keeps the suite fast.
+ */
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { displayName: 'unit', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+    },
+    { displayName: 'e2e', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+  testTimeout: 30000,
+};

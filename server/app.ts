@@ -1,0 +1,119 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import helmet from 'helmet';
+import type { DestinationStream } from 'pino';
+import type { DataSource } from 'typeorm';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
+import { ensureInitialAdmin } from './auth/initial-admin';
+import type { Config } from './config';
+import { createLogger, type Logger } from './common/logger';
+import { ADMIN_BUILD_DIR } from './common/paths';
+import { openDatabase } from './db/data-source';
+import type { RequestContext } from './graphql/context';
+import { createErrorFormatter } from './graphql/format-error';
+import { requestLoggingPlugin } from './graphql/request-logging.plugin';
+import { buildStorelinkSchema } from './graphql/schema';
+import { verifySecretKey } from './secrets/key-check.service';
+import { SecretCipher } from './secrets/secret-cipher';
+import { loadSecretKey } from './secrets/secret-key';
+import { EcommerceStoreResolver } from './stores/ecommerce-store.resolver';
+import { EcommerceStoreService } from './stores/ecommerce-store.service';
+
+export interface RunningStorelink {
+  url: string;
+  port: number;
+  logger: Logger;
+  dataSource: DataSource;
+  stop(): Promise<void>;
+}
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/** The composition root: config -> database -> services -> schema -> HTTP. */
+export async function startStorelink(config: Config, options: { logDestination?: DestinationStream } = {}): Promise<RunningStorelink> {
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const cipher = new SecretCipher(loadSecretKey(config, logger));
+  const dataSource = await openDatabase(config.database);
+  try {
+    await verifySecretKey(dataSource, cipher);
+
+    const auth = new AuthService(dataSource, { sessionTtlMs: config.sessionTtlMs });
+    const stores = new EcommerceStoreService(dataSource, cipher, { allowInsecureHttp: config.outboundAllowPrivate });
+    await ensureInitialAdmin(auth, config.initialAdmin, logger);
+
+    const schema = await buildStorelinkSchema([new AuthResolver(auth), new EcommerceStoreResolver(stores)]);
+    const app = express();
+    const httpServer = http.createServer(app);
+    const apollo = new ApolloServer<RequestContext>({
+      schema,
+      formatError: createErrorFormatter(logger),
+      includeStacktraceInErrorResponses: false,
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestLoggingPlugin(logger)],
+    });
+    await apollo.start();
+
+    app.disable('x-powered-by');
+    app.use(
+      helmet({
+        contentSecurityPolicy: {
+          // The admin UI is its own origin's only client: nothing may frame it, and it runs no inline script.
+          directives: { 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null },
+        },
+      }),
+    );
+    app.use(
+      '/graphql',
+      express.json({ limit: '100kb' }),
+      expressMiddleware(apollo, {
+        context: async ({ req }) => {
+          const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
+          return { user: token ? await auth.authenticate(token) : null };
+        },
+      }),
+    );
+    app.get('/healthz', (_req, res) => {
+      res.json({ status: 'ok' });
+    });
+    serveAdmin(app);
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, resolve);
+    });
+    const port = (httpServer.address() as AddressInfo).port;
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    logger.info({ url, database: config.database.type }, 'storelink is listening');
+
+    return {
+      url,
+      port,
+      logger,
+      dataSource,
+      async stop() {
+        await apollo.stop();
+        await dataSource.destroy();
+      },
+    };
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
+/** The react-admin build, with client-side routes falling back to index.html. */
+function serveAdmin(app: express.Express) {
+  const index = path.join(ADMIN_BUILD_DIR, 'index.html');
+  app.use(express.static(ADMIN_BUILD_DIR, { index: false }));
+  app.get(/^\/(?!graphql).*/, (_req, res) => {
+    if (fs.existsSync(index)) res.sendFile(index);
+    else res.status(503).type('text/plain').send('The admin UI has not been built: run `npm run build`.');
+  });
+}

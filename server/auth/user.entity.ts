@@ -1,0 +1,31 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { UserRole } from './user-role';
+
+@Entity('users')
+@ObjectType()
+export class User {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @Field(() => ID)
+  id!: string;
+
+  /** Stored lower-cased, so sign-in is case-insensitive. */
+  @Column({ type: 'varchar', length: 320, unique: true })
+  @Field()
+  email!: string;
+
+  /** argon2id encoded hash (algorithm, parameters and salt included). */
+  @Column({ type: 'varchar', length: 255 })
+  passwordHash!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => UserRole)
+  role!: UserRole;
+
+  @Column({ type: Date, nullable: true })
+  disabledAt!: Date | null;
+
+  @CreateDateColumn()
+  @Field()
+  createdAt!: Date;
+}

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable storelink reads, parsed and validated in one place, so a
+ * misconfiguration stops start-up with one message naming each bad variable instead of
+ * surfacing later as a confusing runtime error.
+ */
+
+const flag = z.stringbool({ truthy: ['true', '1', 'yes'], falsy: ['false', '0', 'no', ''] });
+
+const optionalNonEmpty = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  STORELINK_DATA_DIR: z.string().min(1).default('data'),
+  DATABASE_URL: optionalNonEmpty,
+  STORELINK_SECRET_KEY: optionalNonEmpty,
+  BIGCOMMERCE_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.bigcommerce.com'),
+  OUTBOUND_ALLOW_PRIVATE: flag.default(false),
+  HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+  ADMIN_EMAIL: optionalNonEmpty,
+  ADMIN_PASSWORD: optionalNonEmpty,
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  /** base64 of 32 bytes, when given; otherwise the key file in dataDir is used. */
+  secretKey: string | undefined;
+  secretKeyFile: string;
+  bigcommerceApiUrl: string;
+  outboundAllowPrivate: boolean;
+  httpTimeoutMs: number;
+  initialAdmin: { email: string; password: string } | undefined;
+  sessionTtlMs: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (url === undefined) return { type: 'sqlite', path: path.join(dataDir, 'storelink.sqlite') };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (file === '') throw new ConfigError('DATABASE_URL: "sqlite:" needs a file path, e.g. sqlite:data/storelink.sqlite');
+    return { type: 'sqlite', path: file };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { type: 'postgres', url };
+  throw new ConfigError('DATABASE_URL: must start with sqlite: or postgres:// (e.g. sqlite:data/storelink.sqlite)');
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    // Name the variable and the rule, never the value: some of these are secrets.
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together.');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.STORELINK_DATA_DIR,
+    database: parseDatabaseUrl(e.DATABASE_URL, e.STORELINK_DATA_DIR),
+    secretKey: e.STORELINK_SECRET_KEY,
+    secretKeyFile: path.join(e.STORELINK_DATA_DIR, 'secret.key'),
+    bigcommerceApiUrl: e.BIGCOMMERCE_API_URL.replace(/\/+$/, ''),
+    outboundAllowPrivate: e.OUTBOUND_ALLOW_PRIVATE,
+    httpTimeoutMs: e.HTTP_TIMEOUT_MS,
+    initialAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,4 @@
+import { Initial1764200000000 } from './1764200000000-Initial';
+
+/** Every migration, oldest first. TypeORM runs the ones a database has not seen yet. */
+export const migrations = [Initial1764200000000];

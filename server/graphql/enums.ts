@@ -1,0 +1,20 @@
+import { registerEnumType } from 'type-graphql';
+import { UserRole } from '../auth/user-role';
+import { ConnectionStatus, ScopeLevel } from '../connections/connection-outcome';
+import { ApiVersion } from '../stores/api-version';
+import { Platform } from '../stores/platform';
+
+/** The domain enums, registered once under the names the GraphQL contract fixes. */
+export function registerEnums(): void {
+  registerEnumType(Platform, { name: 'Platform' });
+  registerEnumType(ApiVersion, {
+    name: 'ApiVersion',
+    valuesConfig: {
+      LEGACY: { description: 'Legacy API account (Basic auth). Deprecated by BigCommerce.' },
+      STORE_API_OAUTH: { description: 'Store API Account (OAuth).' },
+    },
+  });
+  registerEnumType(ConnectionStatus, { name: 'ConnectionStatus' });
+  registerEnumType(ScopeLevel, { name: 'ScopeLevel' });
+  registerEnumType(UserRole, { name: 'UserRole' });
+}

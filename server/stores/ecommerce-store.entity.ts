@@ -1,0 +1,81 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { formatApiPath } from '../platforms/bigcommerce/api-path';
+import { ApiVersion } from './api-version';
+import { Platform } from './platform';
+
+/**
+ * A merchant's store and the credentials storelink uses to reach it.
+ * The encrypted secret has no @Field: the API can say that a secret is set and how it
+ * ends, never what it is.
+ */
+@Entity('ecommerce_stores')
+@ObjectType()
+export class EcommerceStore {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @Field(() => ID)
+  id!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  @Field()
+  name!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  @Field(() => Platform)
+  platform!: Platform;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  @Field(() => ApiVersion, { nullable: true })
+  apiVersion!: ApiVersion | null;
+
+  /** Store API (OAuth) only, lower-case. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Field(() => String, { nullable: true })
+  storeHash!: string | null;
+
+  /** Legacy only: the Basic-auth username. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  legacyUsername!: string | null;
+
+  /** Legacy only: normalised to end in /api/v2/. */
+  @Column({ type: 'varchar', length: 2048, nullable: true })
+  @Field(() => String, { nullable: true })
+  apiUrl!: string | null;
+
+  /** The access token or legacy API token, encrypted (see SecretCipher). */
+  @Column({ type: 'text', nullable: true })
+  apiPasswordEncrypted!: string | null;
+
+  @Column({ type: 'varchar', length: 4, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The last 4 characters of the saved secret, to recognise it.' })
+  apiPasswordLast4!: string | null;
+
+  @CreateDateColumn()
+  @Field()
+  createdAt!: Date;
+
+  @UpdateDateColumn()
+  @Field()
+  updatedAt!: Date;
+
+  /** Bumped on every update, so a stale concurrent write can be detected. */
+  @VersionColumn({ default: 1 })
+  version!: number;
+
+  @Field(() => String, { nullable: true, description: 'OAuth: the API path "stores/{hash}". Legacy: the username.' })
+  get apiLogin(): string | null {
+    if (this.apiVersion === ApiVersion.STORE_API_OAUTH && this.storeHash) return formatApiPath(this.storeHash);
+    if (this.apiVersion === ApiVersion.LEGACY) return this.legacyUsername;
+    return null;
+  }
+
+  @Field({ description: 'Whether a secret is saved. The secret itself is never returned.' })
+  get apiPasswordSet(): boolean {
+    return this.apiPasswordEncrypted !== null;
+  }
+
+  @Field({ description: 'True while the store still uses a deprecated Legacy API account.' })
+  get needsMigration(): boolean {
+    return this.apiVersion === ApiVersion.LEGACY;
+  }
+}

@@ -1,0 +1,67 @@
+import { Arg, Authorized, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ListMetadata } from '../common/graphql/list-metadata.type';
+import { EcommerceStore } from './ecommerce-store.entity';
+import { EcommerceStoreService } from './ecommerce-store.service';
+import { ApiCredentialsInput } from './inputs/api-credentials.input';
+import { EcommerceStoreFilter } from './inputs/ecommerce-store-filter.input';
+import { Platform } from './platform';
+
+/** Names follow ra-data-graphql-simple's conventions (see DESIGN.md); the logic lives in EcommerceStoreService. */
+@Authorized()
+@Resolver(() => EcommerceStore)
+export class EcommerceStoreResolver {
+  constructor(private readonly stores: EcommerceStoreService) {}
+
+  @Query(() => EcommerceStore, { nullable: true })
+  EcommerceStore(@Arg('id', () => ID) id: string): Promise<EcommerceStore> {
+    return this.stores.findById(id);
+  }
+
+  @Query(() => [EcommerceStore])
+  allEcommerceStores(
+    @Arg('page', () => Int, { nullable: true }) page?: number,
+    @Arg('perPage', () => Int, { nullable: true }) perPage?: number,
+    @Arg('sortField', () => String, { nullable: true }) sortField?: string,
+    @Arg('sortOrder', () => String, { nullable: true }) sortOrder?: string,
+    @Arg('filter', () => EcommerceStoreFilter, { nullable: true }) filter?: EcommerceStoreFilter,
+  ): Promise<EcommerceStore[]> {
+    return this.stores.list({ page, perPage, sortField, sortOrder, filter });
+  }
+
+  @Query(() => ListMetadata, { nullable: true })
+  async _allEcommerceStoresMeta(
+    @Arg('page', () => Int, { nullable: true }) _page?: number,
+    @Arg('perPage', () => Int, { nullable: true }) _perPage?: number,
+    @Arg('sortField', () => String, { nullable: true }) _sortField?: string,
+    @Arg('sortOrder', () => String, { nullable: true }) _sortOrder?: string,
+    @Arg('filter', () => EcommerceStoreFilter, { nullable: true }) filter?: EcommerceStoreFilter,
+  ): Promise<ListMetadata> {
+    return { count: await this.stores.count(filter) };
+  }
+
+  @Mutation(() => EcommerceStore)
+  createEcommerceStore(
+    @Arg('name') name: string,
+    @Arg('platform', () => Platform, { nullable: true }) platform?: Platform,
+  ): Promise<EcommerceStore> {
+    return this.stores.create({ name, platform });
+  }
+
+  @Mutation(() => EcommerceStore)
+  updateEcommerceStore(@Arg('id', () => ID) id: string, @Arg('name', () => String, { nullable: true }) name?: string): Promise<EcommerceStore> {
+    return this.stores.rename(id, name);
+  }
+
+  @Mutation(() => EcommerceStore)
+  deleteEcommerceStore(@Arg('id', () => ID) id: string): Promise<EcommerceStore> {
+    return this.stores.delete(id);
+  }
+
+  @Mutation(() => EcommerceStore, { description: 'Saves new API credentials. The secret is encrypted and never returned.' })
+  updateApiCredentials(
+    @Arg('id', () => ID) id: string,
+    @Arg('credentials', () => ApiCredentialsInput) credentials: ApiCredentialsInput,
+  ): Promise<EcommerceStore> {
+    return this.stores.updateCredentials(id, credentials);
+  }
+}

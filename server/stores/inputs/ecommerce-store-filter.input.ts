@@ -1,0 +1,17 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { ApiVersion } from '../api-version';
+
+@InputType()
+export class EcommerceStoreFilter {
+  @Field(() => [ID], { nullable: true })
+  ids?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Case-insensitive search in the store name.' })
+  q?: string | null;
+
+  @Field(() => ApiVersion, { nullable: true })
+  apiVersion?: ApiVersion | null;
+
+  @Field(() => Boolean, { nullable: true })
+  needsMigration?: boolean | null;
+}

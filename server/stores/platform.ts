@@ -1,0 +1,4 @@
+/** The e-commerce platforms storelink can connect to. */
+export enum Platform {
+  BIGCOMMERCE = 'BIGCOMMERCE',
+}

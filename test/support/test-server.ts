@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { startStorelink, type RunningStorelink } from '../../server/app';
+import { loadConfig } from '../../server/config';
+
+/**
+ * Starts the real storelink server in this process on a random port, with its own
+ * temporary data directory (SQLite file and key file), and talks to it over HTTP.
+ */
+
+export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' };
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }>;
+}
+
+export class TestServer {
+  /** Every log line the server wrote, as raw JSON text. */
+  readonly logLines: string[] = [];
+  /** Every response body the tests received, raw, so a test can search them all for a secret. */
+  readonly responseBodies: string[] = [];
+  private running?: RunningStorelink;
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  static async start(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+    const server = new TestServer(dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'storelink-test-')), env);
+    await server.boot();
+    return server;
+  }
+
+  get url(): string {
+    return this.running!.url;
+  }
+
+  get databaseFile(): string {
+    return path.join(this.dataDir, 'storelink.sqlite');
+  }
+
+  get dataSource() {
+    return this.running!.dataSource;
+  }
+
+  /** The configuration this server runs with (for tests that read it, e.g. the key file). */
+  config() {
+    return loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      STORELINK_DATA_DIR: this.dataDir,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'debug',
+      ...this.env,
+    });
+  }
+
+  private async boot() {
+    const logLines = this.logLines;
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    this.running = await startStorelink(this.config(), { logDestination: destination });
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.boot();
+  }
+
+  async stop(): Promise<void> {
+    await this.running?.stop();
+    this.running = undefined;
+  }
+
+  /** Stops the server and removes its data directory. */
+  async destroy(): Promise<void> {
+    await this.stop();
+    fs.rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  async graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await response.text();
+    this.responseBodies.push(text);
+    return JSON.parse(text);
+  }
+
+  async login(email = ADMIN.email, password = ADMIN.password): Promise<string> {
+    const result = await this.graphql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
+    if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
+    return result.data.login.token;
+  }
+
+  /** Every file of the SQLite database (main file, WAL and shared memory), concatenated. */
+  databaseBytes(): Buffer {
+    return Buffer.concat(
+      ['', '-wal', '-shm']
+        .map((suffix) => this.databaseFile + suffix)
+        .filter((file) => fs.existsSync(file))
+        .map((file) => fs.readFileSync(file)),
+    );
+  }
+}
+
+/** A client bound to one server and token, so tests read as the operations they perform. */
+export function clientFor(server: TestServer, token: string) {
+  return <T = any>(query: string, variables?: Record<string, unknown>) => server.graphql<T>(query, variables, token);
+}
