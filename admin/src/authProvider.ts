@@ -1,0 +1,57 @@
+import { gql } from '@apollo/client';
+import type { AuthProvider } from 'react-admin';
+import { dataProvider } from './dataProvider';
+import { isUnauthenticated, toStorelinkError } from './errors';
+import { graphqlClient } from './graphqlClient';
+import { session } from './session';
+import type { User } from './types';
+
+const LOGIN = gql`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) { token user { id email role } }
+  }
+`;
+
+const ME = gql`query Me { me { id email role } }`;
+
+/** Signs in with `login`, keeps the token for this tab only, and sends a lost session back to the sign-in page. */
+export const authProvider: AuthProvider = {
+  async login({ email, password }: { email: string; password: string }) {
+    try {
+      const { data } = await graphqlClient.mutate<{ login: { token: string; user: User } }>({ mutation: LOGIN, variables: { email, password } });
+      session.save(data!.login.token);
+      // The schema may look different to a signed-in user: introspect again with the new token.
+      dataProvider.reset();
+    } catch (error) {
+      throw new Error(toStorelinkError(error).message);
+    }
+  },
+
+  async logout() {
+    session.clear();
+    dataProvider.reset();
+  },
+
+  async checkAuth() {
+    if (!session.token()) throw new Error('Please sign in to continue.');
+  },
+
+  async checkError(error: unknown) {
+    if (isUnauthenticated(error)) {
+      session.clear();
+      dataProvider.reset();
+      throw new Error('Your session has ended: please sign in again.');
+    }
+    // Anything else (FORBIDDEN included) is shown where it happened; it does not end the session.
+  },
+
+  async getIdentity() {
+    try {
+      const { data } = await graphqlClient.query<{ me: User }>({ query: ME });
+      return { id: data.me.id, fullName: data.me.email, role: data.me.role };
+    } catch (error) {
+      throw toStorelinkError(error);
+    }
+  },
+
+};

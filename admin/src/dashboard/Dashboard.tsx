@@ -1,0 +1,149 @@
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import ErrorIcon from '@mui/icons-material/Error';
+import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined';
+import WarningIcon from '@mui/icons-material/Warning';
+import { Box, Card, CardContent, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
+import { Title, useGetList } from 'react-admin';
+import { ConnectionStatusChip } from '../stores/ConnectionStatusChip';
+import { STATUS_SHORT_REASONS } from '../stores/labels';
+import type { EcommerceStore } from '../types';
+import { StatCard } from './StatCard';
+
+/** How many stores the health counts look at; past it they say so. */
+const HEALTH_SAMPLE = 1000;
+
+const listLink = (filter: object) => `/EcommerceStore?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+/**
+ * Where the migration stands: stores still on a Legacy API account, and how every store's last
+ * connection test went. Health comes from each store's last test; there is no server-side filter
+ * for it, so the counts look at up to HEALTH_SAMPLE stores.
+ */
+export const Dashboard = () => {
+  const legacy = useGetList<EcommerceStore>('EcommerceStore', {
+    filter: { needsMigration: true },
+    pagination: { page: 1, perPage: 10 },
+    sort: { field: 'name', order: 'ASC' },
+  });
+  const all = useGetList<EcommerceStore>('EcommerceStore', {
+    pagination: { page: 1, perPage: HEALTH_SAMPLE },
+    sort: { field: 'name', order: 'ASC' },
+  });
+  const stores = all.data ?? [];
+  const failing = stores.filter((store) => store.lastConnectionTest && !store.lastConnectionTest.success);
+  const healthy = stores.filter((store) => store.lastConnectionTest?.success);
+  const untested = stores.filter((store) => !store.lastConnectionTest);
+  const loaded = !all.isPending;
+
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title="Migration dashboard" />
+      <Typography variant="h5" component="h1" gutterBottom>
+        Migration to Store API accounts
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 760 }}>
+        BigCommerce deprecated Legacy API accounts in July 2018. Move each store to a Store API account with the right OAuth scopes,
+        then test its connection. Open a store under Settings &gt; Ecommerce Stores to start.
+      </Typography>
+
+      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 2, mb: 3 }}>
+        <StatCard
+          title="Still on a Legacy API account"
+          value={legacy.total}
+          explanation="Stores to migrate to a Store API account."
+          color="warning.main"
+          icon={<WarningIcon fontSize="small" />}
+          to={listLink({ needsMigration: true })}
+          testId="legacy-count"
+        />
+        <StatCard
+          title="Failing connections"
+          value={loaded ? failing.length : undefined}
+          explanation="Their last connection test failed."
+          color="error.main"
+          icon={<ErrorIcon fontSize="small" />}
+          to={listLink({})}
+          testId="failing-count"
+        />
+        <StatCard
+          title="Healthy connections"
+          value={loaded ? healthy.length : undefined}
+          explanation="Their last connection test passed."
+          color="success.main"
+          icon={<CheckCircleIcon fontSize="small" />}
+          to={listLink({})}
+          testId="healthy-count"
+        />
+        <StatCard
+          title="Not tested yet"
+          value={loaded ? untested.length : undefined}
+          explanation="No connection test has run."
+          color="text.secondary"
+          icon={<HelpOutlineIcon fontSize="small" />}
+          to={listLink({})}
+          testId="untested-count"
+        />
+      </Stack>
+      {all.total !== undefined && all.total > HEALTH_SAMPLE && (
+        <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mb: 2 }}>
+          Connection health counts the first {HEALTH_SAMPLE} of {all.total} stores.
+        </Typography>
+      )}
+
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
+        <StoreShortList
+          title="To migrate"
+          empty="No store uses a Legacy API account any more."
+          stores={legacy.data ?? []}
+          more={(legacy.total ?? 0) > (legacy.data?.length ?? 0) ? listLink({ needsMigration: true }) : null}
+          secondary={() => 'Legacy API account: open it and follow “Migrate to a Store API account”.'}
+        />
+        <StoreShortList
+          title="Failing"
+          empty="No store's last connection test failed."
+          stores={failing.slice(0, 10)}
+          more={failing.length > 10 ? listLink({}) : null}
+          secondary={(store) => `${STATUS_SHORT_REASONS[store.lastConnectionTest!.status]}: ${store.lastConnectionTest!.message}`}
+        />
+      </Stack>
+    </Box>
+  );
+};
+
+interface ShortListProps {
+  title: string;
+  empty: string;
+  stores: EcommerceStore[];
+  more: string | null;
+  secondary(store: EcommerceStore): string;
+}
+
+const StoreShortList = ({ title, empty, stores, more, secondary }: ShortListProps) => (
+  <Card sx={{ flex: 1, width: '100%' }}>
+    <CardContent sx={{ pb: 0 }}>
+      <Typography variant="h6">{title}</Typography>
+    </CardContent>
+    {stores.length === 0 ? (
+      <CardContent>
+        <Typography variant="body2" color="text.secondary">
+          {empty}
+        </Typography>
+      </CardContent>
+    ) : (
+      <List>
+        {stores.map((store) => (
+          <ListItemButton key={store.id} component={Link} to={`/EcommerceStore/${store.id}`}>
+            <ListItemText primary={store.name} secondary={secondary(store)} />
+            <ConnectionStatusChip result={store.lastConnectionTest} />
+          </ListItemButton>
+        ))}
+        {more && (
+          <ListItemButton component={Link} to={more}>
+            <ListItemText primary="See all…" />
+          </ListItemButton>
+        )}
+      </List>
+    )}
+  </Card>
+);

@@ -1,0 +1,85 @@
+import { Alert, Box, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { required, SelectInput, TextInput } from 'react-admin';
+import type { ConnectionTestResult, EcommerceStore } from '../types';
+import { ConnectionTestResultPanel } from './ConnectionTestResultPanel';
+import { hasSavedSecret, type StoreFormValues } from './credentialsForm';
+import { API_VERSION_CHOICES, API_VERSION_NAMES, LABELS } from './labels';
+import { SecretInput } from './SecretInput';
+import { TestBeforeSavingButton } from './TestBeforeSavingButton';
+
+/**
+ * "API access", with the labels of the migration guide: API Version, then the fields that
+ * version uses. A Store API account needs the API path and access token; a Legacy API account
+ * its API URL, username and API token.
+ */
+export const ApiAccessSection = ({ store }: { store: EcommerceStore }) => {
+  const apiVersion = useWatch<StoreFormValues, 'apiVersion'>({ name: 'apiVersion' });
+  const [dryRun, setDryRun] = useState<ConnectionTestResult | null>(null);
+  const savedLast4 = hasSavedSecret(store, apiVersion) ? store.apiPasswordLast4 : null;
+  const switching = !!store.apiVersion && !!apiVersion && apiVersion !== store.apiVersion;
+
+  return (
+    <Box component="section" aria-labelledby="api-access-heading" sx={{ width: '100%', maxWidth: 640 }}>
+      <Typography variant="h6" id="api-access-heading" gutterBottom>
+        {LABELS.apiAccess}
+      </Typography>
+      <SelectInput source="apiVersion" label={LABELS.apiVersion} choices={API_VERSION_CHOICES} emptyText="Choose…" fullWidth />
+
+      {switching && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          Until you save, this store keeps using its {API_VERSION_NAMES[store.apiVersion!]}.
+        </Alert>
+      )}
+
+      {apiVersion === 'STORE_API_OAUTH' && (
+        <>
+          <TextInput
+            source="apiPath"
+            label={LABELS.apiPath}
+            helperText={LABELS.apiPathHint}
+            validate={required('Paste the API path BigCommerce showed for the API account.')}
+            autoComplete="off"
+            fullWidth
+          />
+          <SecretInput source="accessToken" label={LABELS.accessToken} savedLast4={savedLast4} whatToPaste="Access Token of the store's API account" />
+        </>
+      )}
+
+      {apiVersion === 'LEGACY' && (
+        <>
+          <TextInput
+            source="apiUrl"
+            label={LABELS.legacyApiUrl}
+            helperText="The API path of the Legacy API account, e.g. https://store-abcd1234.mybigcommerce.com/api/v2/"
+            validate={required('Enter the API URL of the Legacy API account.')}
+            autoComplete="off"
+            fullWidth
+          />
+          <TextInput
+            source="legacyUsername"
+            label={LABELS.legacyUsername}
+            helperText="The username of the Legacy API account"
+            validate={required('Enter the username of the Legacy API account.')}
+            autoComplete="off"
+            fullWidth
+          />
+          <SecretInput source="legacyApiToken" label={LABELS.legacyApiToken} savedLast4={savedLast4} whatToPaste="API token of the Legacy API account" />
+        </>
+      )}
+
+      {apiVersion && (
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          <Box>
+            <TestBeforeSavingButton store={store} onResult={setDryRun} />
+            <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 0.5 }}>
+              Tests what is typed above without saving it.
+            </Typography>
+          </Box>
+          {dryRun && <ConnectionTestResultPanel result={dryRun} caption="Test of the values above (not saved)" />}
+        </Stack>
+      )}
+    </Box>
+  );
+};

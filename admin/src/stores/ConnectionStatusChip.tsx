@@ -1,0 +1,29 @@
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import ErrorIcon from '@mui/icons-material/Error';
+import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined';
+import { Chip, Tooltip } from '@mui/material';
+import { useRecordContext } from 'react-admin';
+import type { ConnectionTestResult, EcommerceStore } from '../types';
+import { STATUS_SHORT_REASONS } from './labels';
+
+/** OK, failing (with the short reason) or untested, from the store's last connection test; the full sentence is in the tooltip. */
+export const ConnectionStatusChip = ({ result }: { result?: ConnectionTestResult | null }) => {
+  const store = useRecordContext<EcommerceStore>();
+  const test = result === undefined ? store?.lastConnectionTest : result;
+  if (!test) {
+    return (
+      <Tooltip title="No connection test has run yet. Open the store and click “Test API connection”.">
+        <Chip icon={<HelpOutlineIcon />} label="Untested" size="small" variant="outlined" data-testid="connection-status" />
+      </Tooltip>
+    );
+  }
+  return (
+    <Tooltip title={test.message}>
+      {test.success ? (
+        <Chip icon={<CheckCircleIcon />} label="OK" color="success" size="small" data-testid="connection-status" />
+      ) : (
+        <Chip icon={<ErrorIcon />} label={`Failing: ${STATUS_SHORT_REASONS[test.status]}`} color="error" size="small" data-testid="connection-status" />
+      )}
+    </Tooltip>
+  );
+};

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { defineConfig } from 'vite';
+
+/**
+ * The admin UI. `npm run build:admin` writes it to dist/admin, which the server serves at `/`;
+ * `npm run dev` serves it with hot reload and forwards /graphql to a server on localhost:4000.
+ */
+export default defineConfig({
+  root: __dirname,
+  base: '/',
+  // Vite compiles TSX itself; the automatic runtime means no `import React` in every file.
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: path.resolve(__dirname, '../dist/admin'),
+    emptyOutDir: true,
+    // react-admin and Material UI make one large vendor chunk; that is expected for an admin app.
+    chunkSizeWarningLimit: 3000,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // Material UI marks its modules "use client" for React Server Components, which a single-page app has no use for.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/graphql': 'http://localhost:4000' },
+  },
+});
