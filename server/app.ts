@@ -7,23 +7,32 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
+import { AuditResolver } from './audit/audit.resolver';
+import { AuditService } from './audit/audit.service';
+import { ApiKeyResolver } from './auth/api-key.resolver';
+import { ApiKeyService } from './auth/api-key.service';
+import { authenticateRequests, clientIpOf, type AuthenticatedLocals } from './auth/authenticate-request';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { ensureInitialAdmin } from './auth/initial-admin';
+import { UserResolver } from './auth/user.resolver';
+import { UserService } from './auth/user.service';
 import type { Config } from './config';
 import { createLogger, type Logger } from './common/logger';
 import { ADMIN_BUILD_DIR } from './common/paths';
 import { openDatabase } from './db/data-source';
 import type { RequestContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/format-error';
+import { httpErrorHandler, noStore, securityHeaders } from './graphql/http-security';
+import { introspectionPolicyPlugin } from './graphql/introspection.plugin';
+import { queryLimitProtection } from './graphql/query-limits';
 import { requestLoggingPlugin } from './graphql/request-logging.plugin';
 import { buildStorelinkSchema } from './graphql/schema';
 import { verifySecretKey } from './secrets/key-check.service';
 import { SecretCipher } from './secrets/secret-cipher';
-import { loadSecretKey } from './secrets/secret-key';
+import { loadPreviousSecretKeys, loadSecretKey } from './secrets/secret-key';
 import { EcommerceStoreResolver } from './stores/ecommerce-store.resolver';
 import { EcommerceStoreService } from './stores/ecommerce-store.service';
 
@@ -35,54 +44,70 @@ export interface RunningStorelink {
   stop(): Promise<void>;
 }
 
-const BEARER = /^Bearer\s+(\S+)$/i;
-
 /** The composition root: config -> database -> services -> schema -> HTTP. */
 export async function startStorelink(config: Config, options: { logDestination?: DestinationStream } = {}): Promise<RunningStorelink> {
   const logger = createLogger(config.logLevel, options.logDestination);
-  const cipher = new SecretCipher(loadSecretKey(config, logger));
+  const cipher = new SecretCipher(loadSecretKey(config, logger), loadPreviousSecretKeys(config));
   const dataSource = await openDatabase(config.database);
   try {
     await verifySecretKey(dataSource, cipher);
 
-    const auth = new AuthService(dataSource, { sessionTtlMs: config.sessionTtlMs });
+    const audit = new AuditService(dataSource);
+    const apiKeys = new ApiKeyService(dataSource, audit);
+    const users = new UserService(dataSource, audit);
+    const auth = new AuthService(dataSource, apiKeys, audit, { sessionTtlMs: config.sessionTtlMs });
     const stores = new EcommerceStoreService(dataSource, cipher, { allowInsecureHttp: config.outboundAllowPrivate });
-    await ensureInitialAdmin(auth, config.initialAdmin, logger);
+    await ensureInitialAdmin(users, config.initialAdmin, logger);
 
-    const schema = await buildStorelinkSchema([new AuthResolver(auth), new EcommerceStoreResolver(stores)]);
+    const schema = await buildStorelinkSchema([
+      new AuthResolver(auth),
+      new EcommerceStoreResolver(stores),
+      new UserResolver(users),
+      new ApiKeyResolver(apiKeys),
+      new AuditResolver(audit),
+    ]);
     const app = express();
     const httpServer = http.createServer(app);
+    const limits = queryLimitProtection();
     const apollo = new ApolloServer<RequestContext>({
       schema,
       formatError: createErrorFormatter(logger),
       includeStacktraceInErrorResponses: false,
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestLoggingPlugin(logger)],
+      // One operation per request, so batching cannot multiply anything; CSRF prevention refuses
+      // requests a browser would send cross-site without a preflight (Apollo's default, kept on).
+      allowBatchedHttpRequests: false,
+      csrfPrevention: true,
+      validationRules: limits.validationRules,
+      parseOptions: limits.parseOptions,
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        requestLoggingPlugin(logger),
+        introspectionPolicyPlugin(config.graphqlIntrospection),
+        ...limits.plugins,
+      ],
     });
     await apollo.start();
 
     app.disable('x-powered-by');
-    app.use(
-      helmet({
-        contentSecurityPolicy: {
-          // The admin UI is its own origin's only client: nothing may frame it, and it runs no inline script.
-          directives: { 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null },
-        },
-      }),
-    );
+    app.set('trust proxy', config.trustProxy);
+    app.use(securityHeaders());
     app.use(
       '/graphql',
+      noStore,
       express.json({ limit: '100kb' }),
+      authenticateRequests(auth),
       expressMiddleware(apollo, {
-        context: async ({ req }) => {
-          const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
-          return { user: token ? await auth.authenticate(token) : null };
-        },
+        context: async ({ req, res }) => ({
+          caller: (res.locals as AuthenticatedLocals).caller ?? null,
+          clientIp: clientIpOf(req),
+        }),
       }),
     );
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
     });
     serveAdmin(app);
+    app.use(httpErrorHandler(logger));
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

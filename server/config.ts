@@ -20,6 +20,7 @@ const envSchema = z.object({
   STORELINK_DATA_DIR: z.string().min(1).default('data'),
   DATABASE_URL: optionalNonEmpty,
   STORELINK_SECRET_KEY: optionalNonEmpty,
+  STORELINK_PREVIOUS_SECRET_KEYS: optionalNonEmpty,
   BIGCOMMERCE_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.bigcommerce.com'),
   OUTBOUND_ALLOW_PRIVATE: flag.default(false),
   HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
@@ -27,6 +28,10 @@ const envSchema = z.object({
   ADMIN_PASSWORD: optionalNonEmpty,
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CONNECTION_TEST_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  RETEST_INTERVAL_MINUTES: z.coerce.number().min(0).max(60 * 24 * 31).default(0),
+  GRAPHQL_INTROSPECTION: z.enum(['authenticated', 'off']).default('authenticated'),
+  TRUST_PROXY: optionalNonEmpty,
 });
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
@@ -39,12 +44,22 @@ export interface Config {
   /** base64 of 32 bytes, when given; otherwise the key file in dataDir is used. */
   secretKey: string | undefined;
   secretKeyFile: string;
+  /** base64 keys that are only read, while `npm run rotate-key` re-encrypts what they encrypted. */
+  previousSecretKeys: string[];
   bigcommerceApiUrl: string;
   outboundAllowPrivate: boolean;
   httpTimeoutMs: number;
   initialAdmin: { email: string; password: string } | undefined;
   sessionTtlMs: number;
   logLevel: string;
+  /** Bulk re-tests: how many stores one instance tests at once. */
+  connectionTestConcurrency: number;
+  /** Re-test every store this often (minutes); 0 = never on a schedule. */
+  retestIntervalMinutes: number;
+  /** Who may introspect the schema: signed-in callers, or no one. */
+  graphqlIntrospection: 'authenticated' | 'off';
+  /** Express's "trust proxy" setting, so the client address (login throttling, audit) is the real one behind a reverse proxy. */
+  trustProxy: boolean | number | string;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +75,14 @@ function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseCon
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { type: 'postgres', url };
   throw new ConfigError('DATABASE_URL: must start with sqlite: or postgres:// (e.g. sqlite:data/storelink.sqlite)');
+}
+
+/** "true"/"false", a hop count, or addresses/subnets as Express takes them (e.g. "loopback, 10.0.0.0/8"). */
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || ['false', '0', 'no'].includes(value)) return false;
+  if (['true', 'yes'].includes(value)) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -80,11 +103,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: parseDatabaseUrl(e.DATABASE_URL, e.STORELINK_DATA_DIR),
     secretKey: e.STORELINK_SECRET_KEY,
     secretKeyFile: path.join(e.STORELINK_DATA_DIR, 'secret.key'),
+    previousSecretKeys: (e.STORELINK_PREVIOUS_SECRET_KEYS ?? '').split(',').map((key) => key.trim()).filter(Boolean),
     bigcommerceApiUrl: e.BIGCOMMERCE_API_URL.replace(/\/+$/, ''),
     outboundAllowPrivate: e.OUTBOUND_ALLOW_PRIVATE,
     httpTimeoutMs: e.HTTP_TIMEOUT_MS,
     initialAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     logLevel: e.LOG_LEVEL,
+    connectionTestConcurrency: e.CONNECTION_TEST_CONCURRENCY,
+    retestIntervalMinutes: e.RETEST_INTERVAL_MINUTES,
+    graphqlIntrospection: e.GRAPHQL_INTROSPECTION,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
 }

@@ -1,69 +1,142 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { IsNull, type DataSource, type Repository } from 'typeorm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { IsNull, Not, type DataSource, type Repository } from 'typeorm';
+import { AuditAction, AuditActorType, AuditTargetType } from '../audit/audit-action';
+import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError, UnauthenticatedError } from '../common/errors';
+import type { ApiKeyService } from './api-key.service';
+import type { Caller } from './caller';
+import { LoginThrottle } from './login-throttle';
 import { hashPassword, MIN_PASSWORD_LENGTH, spendVerificationTime, verifyPassword } from './password-hasher';
 import { Session } from './session.entity';
+import { hashToken, sameDigest } from './token-hash';
 import { User } from './user.entity';
-import { UserRole } from './user-role';
+
+export { hashToken } from './token-hash';
 
 const SESSION_TOKEN_PREFIX = 'sls_';
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+const WRONG_CREDENTIALS = 'The email or password is incorrect.';
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** Where a request comes from, as far as the service needs to know (throttling). */
+export interface ClientInfo {
+  ip: string;
+}
 
+/** Sign-in, sign-out, sessions and passwords. Bearer tokens of both kinds are resolved here. */
 export class AuthService {
   private readonly users: Repository<User>;
   private readonly sessions: Repository<Session>;
+  private readonly throttle: LoginThrottle;
 
   constructor(
-    dataSource: DataSource,
-    private readonly options: { sessionTtlMs: number },
+    private readonly dataSource: DataSource,
+    private readonly apiKeys: ApiKeyService,
+    private readonly audit: AuditService,
+    private readonly options: { sessionTtlMs: number; throttle?: LoginThrottle },
   ) {
     this.users = dataSource.getRepository(User);
     this.sessions = dataSource.getRepository(Session);
+    this.throttle = options.throttle ?? new LoginThrottle();
   }
 
-  countUsers(): Promise<number> {
-    return this.users.count();
-  }
+  /**
+   * Returns a new session token. Every failure gives the same answer, so it reveals nothing
+   * about which emails exist; too many failures are refused before any password check.
+   */
+  async login(email: string, password: string, client: ClientInfo): Promise<{ token: string; user: User }> {
+    const normalised = email.trim().toLowerCase();
+    const attempt = this.throttle.begin(normalised, client.ip);
+    let settled = false;
+    try {
+      const user = await this.users.findOneBy({ email: normalised });
+      const valid = user && user.disabledAt === null ? await verifyPassword(user.passwordHash, password) : await wasted(password);
+      if (!user || !valid) {
+        settled = true;
+        const engaged = attempt.failed();
+        // The attempted email is recorded only when it is a user's: a password typed into
+        // the email field must not end up in the audit trail.
+        const target = user ? { type: AuditTargetType.USER, id: user.id, name: user.email } : null;
+        const detail = !user ? 'unknown email' : user.disabledAt !== null ? 'user disabled' : 'wrong password';
+        await this.audit.record({ action: AuditAction.LOGIN_FAILED, success: false, target, detail });
+        if (engaged) await this.audit.record({ action: AuditAction.LOGIN_THROTTLED, success: false, target, detail: 'further attempts refused for a while' });
+        throw new UnauthenticatedError(WRONG_CREDENTIALS);
+      }
+      settled = true;
+      attempt.succeeded();
 
-  async createUser(input: { email: string; password: string; role: UserRole }): Promise<User> {
-    const email = input.email.trim().toLowerCase();
-    if (!EMAIL.test(email)) throw new InvalidInputError('email', 'Enter a valid email address.');
-    if (input.password.length < MIN_PASSWORD_LENGTH) {
-      throw new InvalidInputError('password', `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`);
+      const token = SESSION_TOKEN_PREFIX + randomBytes(32).toString('base64url');
+      await this.sessions.insert({
+        id: randomUUID(),
+        tokenHash: hashToken(token),
+        userId: user.id,
+        expiresAt: new Date(Date.now() + this.options.sessionTtlMs),
+        revokedAt: null,
+      });
+      await this.audit.record({
+        action: AuditAction.LOGIN_SUCCEEDED,
+        actor: { type: AuditActorType.USER, id: user.id, name: user.email },
+        target: { type: AuditTargetType.USER, id: user.id, name: user.email },
+      });
+      return { token, user };
+    } finally {
+      // An unexpected error counts as a failure: it must not hand out free attempts.
+      if (!settled) attempt.failed();
     }
-    if (await this.users.existsBy({ email })) throw new InvalidInputError('email', 'A user with this email already exists.');
-    const user = this.users.create({ id: randomUUID(), email, passwordHash: await hashPassword(input.password), role: input.role, disabledAt: null });
-    await this.users.insert(user);
-    return user;
   }
 
-  /** Returns a new session token. Every failure gives the same answer, so it reveals nothing about which emails exist. */
-  async login(email: string, password: string): Promise<{ token: string; user: User }> {
-    const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
-    if (!user || user.disabledAt !== null) {
-      await spendVerificationTime(password);
-      throw new UnauthenticatedError('The email or password is incorrect.');
-    }
-    if (!(await verifyPassword(user.passwordHash, password))) throw new UnauthenticatedError('The email or password is incorrect.');
+  /** Revokes the caller's session. An API key has no session: it is revoked with revokeApiKey. */
+  async logout(caller: Caller): Promise<boolean> {
+    if (caller.kind !== 'session') return false;
+    await this.sessions.update({ id: caller.sessionId }, { revokedAt: new Date() });
+    await this.audit.record({ action: AuditAction.LOGOUT, target: { type: AuditTargetType.USER, id: caller.user.id, name: caller.user.email } });
+    return true;
+  }
 
-    const token = SESSION_TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    await this.sessions.insert({
-      id: randomUUID(),
-      tokenHash: hashToken(token),
-      userId: user.id,
-      expiresAt: new Date(Date.now() + this.options.sessionTtlMs),
-      revokedAt: null,
+  /** Needs the current password (throttled like sign-in); revokes every other session of the user. */
+  async changePassword(caller: Caller & { kind: 'session' }, currentPassword: string, newPassword: string, client: ClientInfo): Promise<User> {
+    const user = await this.users.findOneByOrFail({ id: caller.user.id });
+    const target = { type: AuditTargetType.USER, id: user.id, name: user.email };
+    const attempt = this.throttle.begin(user.email, client.ip);
+    let valid = false;
+    try {
+      valid = await verifyPassword(user.passwordHash, currentPassword);
+    } finally {
+      if (valid) attempt.succeeded();
+      else attempt.failed();
+    }
+    if (!valid) {
+      await this.audit.record({ action: AuditAction.PASSWORD_CHANGE_FAILED, success: false, target, detail: 'wrong current password' });
+      throw new InvalidInputError('currentPassword', 'The current password is incorrect.');
+    }
+    if (newPassword.length < MIN_PASSWORD_LENGTH) {
+      throw new InvalidInputError('newPassword', `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`);
+    }
+    if (newPassword === currentPassword) throw new InvalidInputError('newPassword', 'The new password is the same as the current one.');
+
+    const passwordHash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(User).update({ id: user.id }, { passwordHash });
+      // Whoever else holds a session of this user (a stolen token, another browser) is signed out.
+      await manager
+        .getRepository(Session)
+        .update({ userId: user.id, id: Not(caller.sessionId), revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.audit.record({ action: AuditAction.PASSWORD_CHANGED, target }, manager);
     });
-    return { token, user };
+    return this.users.findOneByOrFail({ id: user.id });
   }
 
-  /** The user a bearer token belongs to, or null when it is unknown, expired, revoked or its user is disabled. */
-  async authenticate(token: string): Promise<User | null> {
-    if (!token.startsWith(SESSION_TOKEN_PREFIX)) return null;
-    const session = await this.sessions.findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() }, relations: { user: true } });
-    if (!session || session.expiresAt.getTime() <= Date.now() || session.user.disabledAt !== null) return null;
-    return session.user;
+  /** Who a bearer token acts as, or null when it is unknown, expired, revoked, or its user is disabled. */
+  async authenticate(token: string): Promise<Caller | null> {
+    if (!token.startsWith(SESSION_TOKEN_PREFIX)) return this.apiKeys.authenticate(token);
+    const tokenHash = hashToken(token);
+    const session = await this.sessions.findOne({ where: { tokenHash, revokedAt: IsNull() }, relations: { user: true } });
+    if (!session || !sameDigest(session.tokenHash, tokenHash)) return null;
+    if (session.expiresAt.getTime() <= Date.now() || session.user.disabledAt !== null) return null;
+    return { kind: 'session', role: session.user.role, user: session.user, sessionId: session.id };
   }
+}
+
+/** Spends the time a password check takes, so an unknown email answers as slowly as a wrong password. */
+async function wasted(password: string): Promise<false> {
+  await spendVerificationTime(password);
+  return false;
 }

@@ -1,17 +1,17 @@
 import { ConfigError } from '../config';
 import { InvalidInputError } from '../common/errors';
 import type { Logger } from '../common/logger';
-import type { AuthService } from './auth.service';
+import type { UserService } from './user.service';
 import { UserRole } from './user-role';
 
 /** On an empty installation, creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, or says how to. */
-export async function ensureInitialAdmin(auth: AuthService, admin: { email: string; password: string } | undefined, logger: Logger) {
-  if ((await auth.countUsers()) > 0) return;
+export async function ensureInitialAdmin(users: UserService, admin: { email: string; password: string } | undefined, logger: Logger) {
+  if ((await users.countUsers()) > 0) return;
   if (!admin) {
     logger.warn('No user exists yet. Restart with ADMIN_EMAIL and ADMIN_PASSWORD set to create the first admin.');
     return;
   }
-  const user = await auth.createUser({ ...admin, role: UserRole.ADMIN }).catch((error: unknown) => {
+  const user = await users.createUser({ ...admin, role: UserRole.ADMIN }).catch((error: unknown) => {
     if (error instanceof InvalidInputError) throw new ConfigError(`ADMIN_${error.field.toUpperCase()}: ${error.message}`);
     throw error;
   });

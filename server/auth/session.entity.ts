@@ -11,6 +11,7 @@ export class Session {
   @Column({ type: 'varchar', length: 64 })
   tokenHash!: string;
 
+  @Index('IDX_sessions_userId')
   @Column({ type: 'varchar', length: 36 })
   userId!: string;
 

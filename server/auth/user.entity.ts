@@ -23,6 +23,7 @@ export class User {
   role!: UserRole;
 
   @Column({ type: Date, nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Set while the user is disabled: they cannot sign in and their sessions are ended.' })
   disabledAt!: Date | null;
 
   @CreateDateColumn()

@@ -1,6 +1,8 @@
+import { AuditEvent } from '../audit/audit-event.entity';
+import { ApiKey } from '../auth/api-key.entity';
 import { Session } from '../auth/session.entity';
 import { User } from '../auth/user.entity';
 import { KeyCheck } from '../secrets/key-check.entity';
 import { EcommerceStore } from '../stores/ecommerce-store.entity';
 
-export const entities = [EcommerceStore, User, Session, KeyCheck];
+export const entities = [EcommerceStore, User, Session, KeyCheck, ApiKey, AuditEvent];

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { AuditAction, AuditActorType, AuditTargetType } from '../audit/audit-action';
 import { UserRole } from '../auth/user-role';
 import { ConnectionStatus, ScopeLevel } from '../connections/connection-outcome';
 import { ApiVersion } from '../stores/api-version';
@@ -16,5 +17,14 @@ export function registerEnums(): void {
   });
   registerEnumType(ConnectionStatus, { name: 'ConnectionStatus' });
   registerEnumType(ScopeLevel, { name: 'ScopeLevel' });
-  registerEnumType(UserRole, { name: 'UserRole' });
+  registerEnumType(UserRole, {
+    name: 'UserRole',
+    valuesConfig: {
+      ADMIN: { description: 'Everything, including credentials, users, API keys and the audit trail.' },
+      VIEWER: { description: 'Reads stores and their connection history, and runs connection tests. Changes nothing.' },
+    },
+  });
+  registerEnumType(AuditAction, { name: 'AuditAction' });
+  registerEnumType(AuditActorType, { name: 'AuditActorType' });
+  registerEnumType(AuditTargetType, { name: 'AuditTargetType' });
 }

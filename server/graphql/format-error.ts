@@ -1,7 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../common/errors';
 import type { Logger } from '../common/logger';
+import { SecretDecryptionError } from '../secrets/secret-cipher';
+import { QUERY_LIMIT_EXCEEDED, TOKEN_LIMIT_MESSAGE } from './query-limits';
 
 /**
  * The one place where errors become GraphQL errors. Domain errors keep their code and
@@ -44,12 +46,32 @@ function fieldOf(message: string): string | undefined {
   return /^Variable "\$([^"]+)"/.exec(message)?.[1];
 }
 
+/** The domain error behind a GraphQL error, whether a resolver or a plugin (which has no path) threw it. */
+function domainErrorOf(error: unknown): DomainError | undefined {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) return original;
+  if (original instanceof GraphQLError && original.originalError instanceof DomainError) return original.originalError;
+  return undefined;
+}
+
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const { locations, path } = formatted;
-    if (original instanceof DomainError) {
-      return { message: original.message, locations, path, extensions: { code: original.code, ...original.extensions } };
+    const domain = domainErrorOf(error);
+    if (domain) {
+      // An unreadable secret means tampering or a key problem: the operator must hear of it, not only the client.
+      if (domain instanceof SecretDecryptionError) logger.error({ path, reason: domain.message }, 'A stored secret could not be decrypted');
+      return { message: domain.message, locations, path, extensions: { code: domain.code, ...domain.extensions } };
+    }
+    const limit = formatted.extensions?.limit;
+    if (formatted.extensions?.code === QUERY_LIMIT_EXCEEDED || (typeof limit === 'string' && formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')) {
+      // graphql-armor's refusals (query-limits.ts); Apollo relabels validation errors, so the limit name tells them apart.
+      return { message: formatted.message, locations, extensions: { code: QUERY_LIMIT_EXCEEDED, limit } };
+    }
+    const tokens = TOKEN_LIMIT_MESSAGE.exec(formatted.message);
+    if (tokens && formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED') {
+      return { message: `Token limit of ${tokens[1]} exceeded.`, extensions: { code: QUERY_LIMIT_EXCEEDED, limit: 'tokens' } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {

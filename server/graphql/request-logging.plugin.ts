@@ -18,7 +18,8 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Request
               durationMs: Math.round(performance.now() - startedAt),
               outcome: errors.length === 0 ? 'ok' : 'error',
               errorCodes: errorCodes.length ? errorCodes : undefined,
-              userId: contextValue.user?.id,
+              userId: contextValue.caller?.kind === 'session' ? contextValue.caller.user.id : undefined,
+              apiKeyId: contextValue.caller?.kind === 'apiKey' ? contextValue.caller.apiKey.id : undefined,
             },
             'graphql request',
           );

@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type ContainerType } from 'type-graphql';
+import { AuditResolver } from '../audit/audit.resolver';
+import { ApiKeyResolver } from '../auth/api-key.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
+import { UserResolver } from '../auth/user.resolver';
 import { EcommerceStoreResolver } from '../stores/ecommerce-store.resolver';
 import { registerEnums } from './enums';
 
-export const resolvers = [AuthResolver, EcommerceStoreResolver] as const;
+export const resolvers = [AuthResolver, EcommerceStoreResolver, UserResolver, ApiKeyResolver, AuditResolver] as const;
 
 registerEnums();
 

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { DomainError } from '../common/errors';
 
 /**
  * AES-256-GCM encryption of credentials at rest.
@@ -14,8 +15,14 @@ const FORMAT_VERSION = 'v1';
 const IV_BYTES = 12;
 export const SECRET_KEY_BYTES = 32;
 
-export class SecretDecryptionError extends Error {
+/**
+ * A stored secret that cannot be read: altered, moved to another row, or encrypted with a
+ * key that is not configured. A typed error (never garbage plaintext), so callers and
+ * clients can tell it from a network or input problem; the GraphQL layer also logs it.
+ */
+export class SecretDecryptionError extends DomainError {
   override name = 'SecretDecryptionError';
+  readonly code = 'SECRET_UNREADABLE';
 }
 
 /** A short, stable, non-secret name for a key: a truncated hash of it. */
@@ -61,6 +68,16 @@ export class SecretCipher {
     } catch {
       throw new SecretDecryptionError('The stored secret failed its integrity check: it was altered or belongs elsewhere.');
     }
+  }
+
+  /** Whether this cipher can decrypt values encrypted with the given key id. */
+  hasKey(keyId: string): boolean {
+    return this.keys.has(keyId);
+  }
+
+  /** The ids of the keys that are only read (a rotation in progress). */
+  get previousKeyIds(): string[] {
+    return [...this.keys.keys()].filter((id) => id !== this.currentKeyId);
   }
 
   /** The key id a stored value was encrypted with (for rotation and start-up checks). */

@@ -38,3 +38,8 @@ export function loadSecretKey(options: { secretKey?: string; secretKeyFile: stri
   if (mode & 0o077) logger.warn({ file, mode: mode.toString(8) }, 'The encryption key file is readable by other users; run chmod 600 on it.');
   return decodeKey(fs.readFileSync(file, 'utf8'), file);
 }
+
+/** The keys of STORELINK_PREVIOUS_SECRET_KEYS: read-only while a rotation re-encrypts what they encrypted. */
+export function loadPreviousSecretKeys(options: { previousSecretKeys: string[] }): Buffer[] {
+  return options.previousSecretKeys.map((key, index) => decodeKey(key, `STORELINK_PREVIOUS_SECRET_KEYS (key ${index + 1})`));
+}

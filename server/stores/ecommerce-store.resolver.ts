@@ -1,4 +1,5 @@
 import { Arg, Authorized, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { UserRole } from '../auth/user-role';
 import { ListMetadata } from '../common/graphql/list-metadata.type';
 import { EcommerceStore } from './ecommerce-store.entity';
 import { EcommerceStoreService } from './ecommerce-store.service';
@@ -39,6 +40,7 @@ export class EcommerceStoreResolver {
     return { count: await this.stores.count(filter) };
   }
 
+  @Authorized(UserRole.ADMIN)
   @Mutation(() => EcommerceStore)
   createEcommerceStore(
     @Arg('name') name: string,
@@ -47,16 +49,19 @@ export class EcommerceStoreResolver {
     return this.stores.create({ name, platform });
   }
 
+  @Authorized(UserRole.ADMIN)
   @Mutation(() => EcommerceStore)
   updateEcommerceStore(@Arg('id', () => ID) id: string, @Arg('name', () => String, { nullable: true }) name?: string): Promise<EcommerceStore> {
     return this.stores.rename(id, name);
   }
 
+  @Authorized(UserRole.ADMIN)
   @Mutation(() => EcommerceStore)
   deleteEcommerceStore(@Arg('id', () => ID) id: string): Promise<EcommerceStore> {
     return this.stores.delete(id);
   }
 
+  @Authorized(UserRole.ADMIN)
   @Mutation(() => EcommerceStore, { description: 'Saves new API credentials. The secret is encrypted and never returned.' })
   updateApiCredentials(
     @Arg('id', () => ID) id: string,

@@ -28,7 +28,7 @@ const MAX_PER_PAGE = 1000;
 const MAX_NAME_LENGTH = 200;
 
 /** The context a store's secret is bound to, so its ciphertext only decrypts in its own row. */
-const secretContext = (storeId: string) => `ecommerce_stores:${storeId}:apiPassword`;
+export const secretContext = (storeId: string) => `ecommerce_stores:${storeId}:apiPassword`;
 
 export class EcommerceStoreService {
   private readonly stores: Repository<EcommerceStore>;

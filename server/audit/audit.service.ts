@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { InvalidInputError, NotFoundError } from '../common/errors';
+import type { ApiVersion } from '../stores/api-version';
+import { AuditAction, AuditActorType, AuditTargetType } from './audit-action';
+import { AuditEvent } from './audit-event.entity';
+import { currentAuditScope, type AuditActor } from './audit-scope';
+
+export interface AuditTarget {
+  type: AuditTargetType;
+  id: string;
+  name?: string | null;
+}
+
+/**
+ * What a service reports. Every field is typed and non-secret by construction: there is
+ * no free-form payload a secret could be put into, only field names, API versions, last 4
+ * characters and a short detail (a status, a role).
+ */
+export interface AuditEntry {
+  action: AuditAction;
+  success?: boolean;
+  target?: AuditTarget | null;
+  changedFields?: string[];
+  oldApiVersion?: ApiVersion | null;
+  newApiVersion?: ApiVersion | null;
+  oldLast4?: string | null;
+  newLast4?: string | null;
+  detail?: string | null;
+  /** Defaults to whoever the current request or command acts as (see audit-scope.ts). */
+  actor?: AuditActor;
+}
+
+/** A store's credentials as the audit trail describes them. */
+export interface CredentialsSnapshot {
+  apiVersion: ApiVersion | null;
+  apiLogin: string | null;
+  apiUrl: string | null;
+  last4: string | null;
+}
+
+export interface AuditFilter {
+  ids?: string[] | null;
+  q?: string | null;
+  actions?: AuditAction[] | null;
+  actorType?: AuditActorType | null;
+  actorId?: string | null;
+  targetType?: AuditTargetType | null;
+  targetId?: string | null;
+  success?: boolean | null;
+  since?: Date | null;
+  until?: Date | null;
+}
+
+export interface AuditListParams {
+  page?: number | null;
+  perPage?: number | null;
+  sortField?: string | null;
+  sortOrder?: string | null;
+  filter?: AuditFilter | null;
+}
+
+const SORTABLE_FIELDS = ['occurredAt', 'action', 'actorName', 'targetName', 'success'] as const;
+const DEFAULT_PER_PAGE = 25;
+const MAX_PER_PAGE = 500;
+const MAX_DETAIL = 500;
+
+export class AuditService {
+  private readonly events: Repository<AuditEvent>;
+
+  constructor(dataSource: DataSource) {
+    this.events = dataSource.getRepository(AuditEvent);
+  }
+
+  /** Records an event; pass the transaction's manager so the event and the change commit (or fail) together. */
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<AuditEvent> {
+    const scope = currentAuditScope();
+    const actor = entry.actor ?? scope.actor;
+    const event = this.events.create({
+      id: randomUUID(),
+      occurredAt: new Date(),
+      action: entry.action,
+      success: entry.success ?? true,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: scope.ip,
+      targetType: entry.target?.type ?? null,
+      targetId: entry.target?.id ?? null,
+      targetName: entry.target?.name ?? null,
+      changedFields: entry.changedFields ?? [],
+      oldApiVersion: entry.oldApiVersion ?? null,
+      newApiVersion: entry.newApiVersion ?? null,
+      oldLast4: entry.oldLast4 ?? null,
+      newLast4: entry.newLast4 ?? null,
+      detail: entry.detail ? entry.detail.slice(0, MAX_DETAIL) : null,
+    });
+    await (manager ? manager.getRepository(AuditEvent) : this.events).insert(event);
+    return event;
+  }
+
+  /** A credential change: which fields changed, old and new API version and last 4. `secretReplaced` when a new secret was given. */
+  credentialsChanged(
+    store: { id: string; name: string },
+    before: CredentialsSnapshot,
+    after: CredentialsSnapshot,
+    secretReplaced: boolean,
+    manager?: EntityManager,
+  ): Promise<AuditEvent> {
+    const changedFields = (['apiVersion', 'apiLogin', 'apiUrl'] as const).filter((field) => before[field] !== after[field]);
+    return this.record(
+      {
+        action: AuditAction.CREDENTIALS_CHANGED,
+        target: { type: AuditTargetType.ECOMMERCE_STORE, id: store.id, name: store.name },
+        changedFields: secretReplaced ? [...changedFields, 'apiPassword'] : changedFields,
+        oldApiVersion: before.apiVersion,
+        newApiVersion: after.apiVersion,
+        oldLast4: before.last4,
+        newLast4: after.last4,
+      },
+      manager,
+    );
+  }
+
+  async findById(id: string): Promise<AuditEvent> {
+    const event = await this.events.findOneBy({ id });
+    if (!event) throw new NotFoundError('AuditEvent', id);
+    return event;
+  }
+
+  async list(params: AuditListParams): Promise<AuditEvent[]> {
+    const perPage = params.perPage ?? DEFAULT_PER_PAGE;
+    const page = params.page ?? 0;
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
+      throw new InvalidInputError('perPage', `perPage must be between 1 and ${MAX_PER_PAGE}.`);
+    }
+    if (!Number.isInteger(page) || page < 0) throw new InvalidInputError('page', 'page is 0-based and cannot be negative.');
+    const sortField = params.sortField ?? 'occurredAt';
+    if (!(SORTABLE_FIELDS as readonly string[]).includes(sortField)) {
+      throw new InvalidInputError('sortField', `sortField must be one of: ${SORTABLE_FIELDS.join(', ')}.`);
+    }
+    const sortOrder = (params.sortOrder ?? 'DESC').toUpperCase();
+    if (sortOrder !== 'ASC' && sortOrder !== 'DESC') throw new InvalidInputError('sortOrder', 'sortOrder must be ASC or DESC.');
+    return this.filtered(params.filter)
+      .orderBy(`event.${sortField}`, sortOrder)
+      .addOrderBy('event.occurredAt', 'DESC')
+      .addOrderBy('event.id', 'ASC') // a stable order, so paging never repeats or skips a row
+      .offset(page * perPage)
+      .limit(perPage)
+      .getMany();
+  }
+
+  count(filter?: AuditFilter | null): Promise<number> {
+    return this.filtered(filter).getCount();
+  }
+
+  private filtered(filter?: AuditFilter | null): SelectQueryBuilder<AuditEvent> {
+    const query = this.events.createQueryBuilder('event');
+    if (!filter) return query;
+    if (filter.ids) {
+      if (filter.ids.length === 0) return query.where('1 = 0');
+      query.andWhere('event.id IN (:...ids)', { ids: filter.ids });
+    }
+    if (filter.actions && filter.actions.length > 0) query.andWhere('event.action IN (:...actions)', { actions: filter.actions });
+    if (filter.actorType) query.andWhere('event.actorType = :actorType', { actorType: filter.actorType });
+    if (filter.actorId) query.andWhere('event.actorId = :actorId', { actorId: filter.actorId });
+    if (filter.targetType) query.andWhere('event.targetType = :targetType', { targetType: filter.targetType });
+    if (filter.targetId) query.andWhere('event.targetId = :targetId', { targetId: filter.targetId });
+    if (filter.success !== undefined && filter.success !== null) query.andWhere('event.success = :success', { success: filter.success });
+    if (filter.since) query.andWhere('event.occurredAt >= :since', { since: filter.since });
+    if (filter.until) query.andWhere('event.occurredAt < :until', { until: filter.until });
+    if (filter.q && filter.q.trim() !== '') {
+      const pattern = `%${filter.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere("(LOWER(event.actorName) LIKE :pattern ESCAPE '\\' OR LOWER(event.targetName) LIKE :pattern ESCAPE '\\')", { pattern });
+    }
+    return query;
+  }
+}

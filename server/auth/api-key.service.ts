@@ -1,0 +1,83 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { IsNull, type DataSource, type Repository } from 'typeorm';
+import { AuditAction, AuditTargetType } from '../audit/audit-action';
+import type { AuditService } from '../audit/audit.service';
+import { InvalidInputError, NotFoundError } from '../common/errors';
+import { ApiKey } from './api-key.entity';
+import { apiKeyLabel, type Caller } from './caller';
+import { hashToken, sameDigest } from './token-hash';
+import type { UserRole } from './user-role';
+
+export const API_KEY_PREFIX = 'sl_';
+/** "sl_" and 8 characters: enough to tell keys apart, 48 of the 256 random bits. */
+const SHOWN_PREFIX_LENGTH = API_KEY_PREFIX.length + 8;
+const MAX_NAME_LENGTH = 100;
+/** lastUsedAt is approximate, so using a key does not write to the database on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export class ApiKeyService {
+  private readonly keys: Repository<ApiKey>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {
+    this.keys = dataSource.getRepository(ApiKey);
+  }
+
+  /** Creates a key and returns it in plain text, the only time it is ever available. */
+  async create(input: { name: string; role: UserRole }, createdById: string | null): Promise<{ key: string; apiKey: ApiKey }> {
+    const name = input.name.trim();
+    if (name === '') throw new InvalidInputError('name', 'Enter a name that says which program uses the key.');
+    if (name.length > MAX_NAME_LENGTH) throw new InvalidInputError('name', `The name is longer than ${MAX_NAME_LENGTH} characters.`);
+    const key = API_KEY_PREFIX + randomBytes(32).toString('base64url');
+    const apiKey = this.keys.create({
+      id: randomUUID(),
+      name,
+      prefix: key.slice(0, SHOWN_PREFIX_LENGTH),
+      keyHash: hashToken(key),
+      role: input.role,
+      createdById,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(ApiKey).insert(apiKey);
+      await this.audit.record({ action: AuditAction.API_KEY_CREATED, target: targetOf(apiKey), detail: `role ${apiKey.role}` }, manager);
+    });
+    return { key, apiKey: await this.keys.findOneByOrFail({ id: apiKey.id }) };
+  }
+
+  list(): Promise<ApiKey[]> {
+    return this.keys.find({ order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  /** Revokes a key for good; revoking a revoked key changes nothing. */
+  async revoke(id: string): Promise<ApiKey> {
+    const apiKey = await this.keys.findOneBy({ id });
+    if (!apiKey) throw new NotFoundError('ApiKey', id);
+    if (apiKey.revokedAt === null) {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(ApiKey).update({ id }, { revokedAt: new Date() });
+        await this.audit.record({ action: AuditAction.API_KEY_REVOKED, target: targetOf(apiKey) }, manager);
+      });
+    }
+    return this.keys.findOneByOrFail({ id });
+  }
+
+  /** The caller an API key acts as, or null when it is unknown or revoked. */
+  async authenticate(key: string): Promise<Caller | null> {
+    if (!key.startsWith(API_KEY_PREFIX)) return null;
+    const keyHash = hashToken(key);
+    const apiKey = await this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
+    if (!apiKey || !sameDigest(apiKey.keyHash, keyHash)) return null;
+    const now = new Date();
+    if (apiKey.lastUsedAt === null || now.getTime() - apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await this.keys.update({ id: apiKey.id }, { lastUsedAt: now });
+      apiKey.lastUsedAt = now;
+    }
+    return { kind: 'apiKey', role: apiKey.role, apiKey };
+  }
+}
+
+const targetOf = (apiKey: ApiKey) => ({ type: AuditTargetType.API_KEY, id: apiKey.id, name: apiKeyLabel(apiKey) });
