@@ -1,0 +1,45 @@
+import { ConnectionStatus } from '../../connections/connection-outcome';
+import { ApiVersion } from '../../stores/api-version';
+import { formatApiPath, parseStoreHash } from './api-path';
+import { failedOutcome, storeApiOutcome, type OutcomeBody } from './classify';
+import type { FlowContext } from './flow-context';
+import * as say from './messages';
+import { runProbes } from './probe-runner';
+import { HEADER_SAFE_SECRET, createProbeSender } from './probe-sender';
+import { READ_FALLBACKS, REQUEST_BUDGET, STORE_API_PROBES } from './probes';
+
+export interface StoreApiCredentials {
+  apiVersion: ApiVersion.STORE_API_OAUTH;
+  storeHash: string;
+  accessToken: string;
+}
+
+/** Tests a Store API account (X-Auth-Token against api.bigcommerce.com/stores/{hash}). */
+export async function testStoreApiAccount(credentials: StoreApiCredentials, apiBaseUrl: string, context: FlowContext): Promise<OutcomeBody> {
+  // The hash becomes part of the URL path: anything but letters and digits is refused, not escaped.
+  const hash = parseStoreHash(credentials.storeHash);
+  const target = { apiVersion: ApiVersion.STORE_API_OAUTH, apiPath: formatApiPath(hash.ok ? hash.value : credentials.storeHash) } as const;
+  if (!hash.ok) return failedOutcome(target, ConnectionStatus.STORE_NOT_FOUND, hash.reason);
+  const storeHash = hash.value;
+  if (!HEADER_SAFE_SECRET.test(credentials.accessToken)) {
+    return failedOutcome(target, ConnectionStatus.INVALID_CREDENTIALS, say.malformedSecret(target));
+  }
+
+  const run = await runProbes({
+    probes: STORE_API_PROBES,
+    followUp: (probe, verdict) => (verdict.kind === 'denied' ? READ_FALLBACKS[probe.id] : undefined),
+    send: createProbeSender({
+      dispatcher: context.dispatcher,
+      deadline: context.deadline,
+      apiRoot: `${apiBaseUrl}/stores/${storeHash}/`,
+      authHeaders: { 'x-auth-token': credentials.accessToken },
+      userAgent: context.userAgent,
+      logger: context.logger,
+    }),
+    deadline: context.deadline,
+    budget: REQUEST_BUDGET,
+    logger: context.logger,
+  });
+  context.logger?.debug({ requests: run.requestsSent }, 'bigcommerce store api test done');
+  return storeApiOutcome(run.results, target, context.deadline.totalMs);
+}

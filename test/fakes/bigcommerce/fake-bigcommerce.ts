@@ -1,0 +1,251 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { FaultList, playFault } from './faults';
+import { StoreQuota } from './rate-limit';
+import { OPENRESTY_404, unauthorized, type ApiDialect, type FakeResponse } from './responses';
+import { answer, type RouteStore } from './routes';
+import type {
+  FakeBehaviour,
+  FakeLegacyUserOptions,
+  FakeRequest,
+  FakeScopeLevel,
+  FakeScopeName,
+  FakeStoreOptions,
+  FakeTokenOptions,
+} from './types';
+
+const now = (): number => performance.timeOrigin + performance.now();
+const MAX_REQUEST_BODY = 1024 * 1024;
+const SECRET_HEADERS = new Set(['x-auth-token', 'authorization']);
+
+interface StoreState extends RouteStore {
+  quota: StoreQuota;
+}
+
+export class FakeBigCommerce {
+  /** Every request received, in arrival order. */
+  readonly requests: FakeRequest[] = [];
+  /**
+   * Writes that could have changed a real store: any write whose body is not `{}`, and any
+   * PUT, PATCH or DELETE. The fake never creates anything; this lets a test assert none was attempted.
+   */
+  readonly unsafeWrites: FakeRequest[] = [];
+
+  private readonly stores = new Map<string, StoreState>();
+  private readonly tokens = new Map<string, { hash: string; scopes: Partial<Record<FakeScopeName, FakeScopeLevel>> }>();
+  private readonly legacyUsers = new Map<string, { hash: string; apiToken: string }>();
+  private readonly faults = new FaultList();
+  private latencyMs = 0;
+  private connections = 0;
+  private readonly server: http.Server;
+
+  constructor() {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server.on('connection', (socket: Socket) => {
+      this.connections++;
+      socket.on('error', () => undefined);
+    });
+  }
+
+  /** e.g. "http://127.0.0.1:4010": use as BIGCOMMERCE_API_URL. */
+  get url(): string {
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /** The legacy API root of every store; the Basic-auth username picks the store. */
+  get legacyApiUrl(): string {
+    return `${this.url}/api/v2/`;
+  }
+
+  /** TCP connections accepted so far, answered or not: proves that a refused target was never contacted. */
+  get connectionCount(): number {
+    return this.connections;
+  }
+
+  async listen(port: number): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+  }
+
+  addStore(options: FakeStoreOptions): void {
+    if (!/^[a-z0-9]+$/.test(options.hash)) throw new Error(`store hash must be [a-z0-9]+: ${options.hash}`);
+    if (this.stores.has(options.hash)) throw new Error(`store ${options.hash} already exists`);
+    const rateLimit = options.rateLimit ?? { quota: 150, windowMs: 30000 };
+    this.stores.set(options.hash, {
+      hash: options.hash,
+      name: options.name ?? `Store ${options.hash}`,
+      domain: options.domain ?? `${options.hash}.example`,
+      emptyLists: options.emptyLists ?? false,
+      orderIds: [100],
+      quota: new StoreQuota(rateLimit.quota, rateLimit.windowMs),
+    });
+  }
+
+  addToken(options: FakeTokenOptions): void {
+    this.requireStore(options.hash);
+    if (this.tokens.has(options.token)) throw new Error('token already registered');
+    this.tokens.set(options.token, { hash: options.hash, scopes: { ...options.scopes } });
+  }
+
+  addLegacyUser(options: FakeLegacyUserOptions): void {
+    this.requireStore(options.hash);
+    if (this.legacyUsers.has(options.username)) throw new Error(`legacy username ${options.username} already registered`);
+    this.legacyUsers.set(options.username, { hash: options.hash, apiToken: options.apiToken });
+  }
+
+  /** Replaces the current behaviour; setBehaviour({}) makes the fake well-behaved again. */
+  setBehaviour(behaviour: FakeBehaviour): void {
+    this.latencyMs = behaviour.latencyMs ?? 0;
+    this.faults.replace(behaviour.faults);
+  }
+
+  /** Clears behaviour, logs and used quotas; stores, tokens and users stay. */
+  reset(): void {
+    this.setBehaviour({});
+    this.requests.length = 0;
+    this.unsafeWrites.length = 0;
+    for (const store of this.stores.values()) store.quota.reset();
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private requireStore(hash: string): StoreState {
+    const store = this.stores.get(hash);
+    if (!store) throw new Error(`unknown store ${hash}: addStore first`);
+    return store;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = now();
+    const method = req.method ?? 'GET';
+    const path = req.url ?? '/';
+    const body = await readBody(req).catch(() => null);
+    const entry: FakeRequest = {
+      method,
+      path,
+      headers: redactedHeaders(req),
+      body: body ?? '',
+      storeHash: null,
+      authenticated: false,
+      status: null,
+      receivedAt,
+      respondedAt: null,
+    };
+    this.requests.push(entry);
+    res.on('finish', () => {
+      entry.status = res.statusCode;
+      entry.respondedAt = now();
+    });
+    if (isUnsafeWrite(method, entry.body)) this.unsafeWrites.push(entry);
+    if (body === null) return send(res, { status: 413, text: 'Request body too large' });
+
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    const fault = this.faults.take(method, path);
+    if (fault) return playFault(fault, req, res);
+
+    const pathname = path.split('?')[0];
+    const storeApi = /^\/stores\/([^/]+)\/(v2|v3)\/(.*)$/.exec(pathname);
+    if (storeApi) return send(res, this.storeApi(req, entry, storeApi[1], storeApi[2] as ApiDialect, storeApi[3]));
+    const legacy = /^\/api\/v2\/(.*)$/.exec(pathname);
+    if (legacy) return send(res, this.legacyApi(req, entry, legacy[1]));
+    return send(res, htmlNotFound());
+  }
+
+  private storeApi(req: IncomingMessage, entry: FakeRequest, hash: string, dialect: ApiDialect, rest: string): FakeResponse {
+    const store = this.stores.get(hash);
+    if (!store) return htmlNotFound();
+    entry.storeHash = hash;
+    const header = req.headers['x-auth-token'];
+    const token = typeof header === 'string' ? this.tokens.get(header) : undefined;
+    if (!token || token.hash !== hash) return { ...unauthorized(dialect), headers: store.quota.peek(now()) };
+    entry.authenticated = true;
+    return this.withinQuota(store, () => answer(dialect, entry.method, rest, store, (scope) => token.scopes[scope] ?? 'NONE'));
+  }
+
+  /** Legacy accounts are not scoped: they may use every v2 resource. */
+  private legacyApi(req: IncomingMessage, entry: FakeRequest, rest: string): FakeResponse {
+    const credentials = parseBasic(req.headers.authorization);
+    const user = credentials ? this.legacyUsers.get(credentials.username) : undefined;
+    if (!credentials || !user || user.apiToken !== credentials.password) {
+      return { ...unauthorized('v2'), headers: { 'WWW-Authenticate': 'Basic realm="BigCommerce API"' } };
+    }
+    const store = this.requireStore(user.hash);
+    entry.storeHash = store.hash;
+    entry.authenticated = true;
+    return this.withinQuota(store, () => answer('v2', entry.method, rest, store, () => 'MODIFY'));
+  }
+
+  private withinQuota(store: StoreState, respond: () => FakeResponse): FakeResponse {
+    const { allowed, headers } = store.quota.take(now());
+    const response: FakeResponse = allowed
+      ? respond()
+      : { status: 429, json: { status: 429, title: 'Too many requests', type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes' } };
+    return { ...response, headers: { ...headers, ...response.headers } };
+  }
+}
+
+function htmlNotFound(): FakeResponse {
+  return { status: 404, headers: { 'Content-Type': 'text/html', Server: 'openresty' }, text: OPENRESTY_404 };
+}
+
+function send(res: ServerResponse, response: FakeResponse): void {
+  const headers: Record<string, string> = { ...response.headers };
+  let payload = '';
+  if (response.json !== undefined) {
+    payload = JSON.stringify(response.json);
+    headers['Content-Type'] ??= 'application/json';
+  } else if (response.text !== undefined) {
+    payload = response.text;
+    headers['Content-Type'] ??= 'text/plain';
+  }
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function redactedHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    headers[name] = SECRET_HEADERS.has(name) ? '[redacted]' : Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function isUnsafeWrite(method: string, body: string): boolean {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return false;
+  if (method !== 'POST') return true;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return !(typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && Object.keys(parsed).length === 0);
+  } catch {
+    return true;
+  }
+}
+
+function parseBasic(header: string | undefined): { username: string; password: string } | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header ?? '');
+  if (!match) return null;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? null : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
