@@ -21,7 +21,9 @@ import { UserResolver } from './auth/user.resolver';
 import { UserService } from './auth/user.service';
 import type { Config } from './config';
 import { createLogger, type Logger } from './common/logger';
-import { ADMIN_BUILD_DIR } from './common/paths';
+import { ADMIN_BUILD_DIR, VERSION } from './common/paths';
+import { ConnectionResolver } from './connections/connection.resolver';
+import { ConnectionService } from './connections/connection.service';
 import { openDatabase } from './db/data-source';
 import type { RequestContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/format-error';
@@ -32,6 +34,7 @@ import { requestLoggingPlugin } from './graphql/request-logging.plugin';
 import { buildStorelinkSchema } from './graphql/schema';
 import { verifySecretKey } from './secrets/key-check.service';
 import { SecretCipher } from './secrets/secret-cipher';
+import { BigCommerceConnector } from './platforms/bigcommerce';
 import { loadPreviousSecretKeys, loadSecretKey } from './secrets/secret-key';
 import { EcommerceStoreResolver } from './stores/ecommerce-store.resolver';
 import { EcommerceStoreService } from './stores/ecommerce-store.service';
@@ -57,11 +60,20 @@ export async function startStorelink(config: Config, options: { logDestination?:
     const users = new UserService(dataSource, audit);
     const auth = new AuthService(dataSource, apiKeys, audit, { sessionTtlMs: config.sessionTtlMs });
     const stores = new EcommerceStoreService(dataSource, cipher, { allowInsecureHttp: config.outboundAllowPrivate });
+    const connector = new BigCommerceConnector({
+      apiBaseUrl: config.bigcommerceApiUrl,
+      timeoutMs: config.httpTimeoutMs,
+      allowPrivateTargets: config.outboundAllowPrivate,
+      userAgent: `storelink/${VERSION}`,
+      logger,
+    });
+    const connections = new ConnectionService(dataSource, stores, connector);
     await ensureInitialAdmin(users, config.initialAdmin, logger);
 
     const schema = await buildStorelinkSchema([
       new AuthResolver(auth),
       new EcommerceStoreResolver(stores),
+      new ConnectionResolver(connections),
       new UserResolver(users),
       new ApiKeyResolver(apiKeys),
       new AuditResolver(audit),
@@ -100,6 +112,7 @@ export async function startStorelink(config: Config, options: { logDestination?:
         context: async ({ req, res }) => ({
           caller: (res.locals as AuthenticatedLocals).caller ?? null,
           clientIp: clientIpOf(req),
+          loaders: { latestConnectionTest: connections.createLatestTestLoader() },
         }),
       }),
     );
@@ -124,6 +137,7 @@ export async function startStorelink(config: Config, options: { logDestination?:
       dataSource,
       async stop() {
         await apollo.stop();
+        await connector.close();
         await dataSource.destroy();
       },
     };

@@ -1,8 +1,9 @@
 import { AuditEvent } from '../audit/audit-event.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { Session } from '../auth/session.entity';
+import { ConnectionTest } from '../connections/connection-test.entity';
 import { User } from '../auth/user.entity';
 import { KeyCheck } from '../secrets/key-check.entity';
 import { EcommerceStore } from '../stores/ecommerce-store.entity';
 
-export const entities = [EcommerceStore, User, Session, KeyCheck, ApiKey, AuditEvent];
+export const entities = [EcommerceStore, User, Session, KeyCheck, ConnectionTest, ApiKey, AuditEvent];

@@ -7,10 +7,11 @@ import { ApiKeyResolver } from '../auth/api-key.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
 import { UserResolver } from '../auth/user.resolver';
+import { ConnectionResolver } from '../connections/connection.resolver';
 import { EcommerceStoreResolver } from '../stores/ecommerce-store.resolver';
 import { registerEnums } from './enums';
 
-export const resolvers = [AuthResolver, EcommerceStoreResolver, UserResolver, ApiKeyResolver, AuditResolver] as const;
+export const resolvers = [AuthResolver, EcommerceStoreResolver, ConnectionResolver, UserResolver, ApiKeyResolver, AuditResolver] as const;
 
 registerEnums();
 

@@ -3,7 +3,6 @@ import { UserRole } from '../auth/user-role';
 import { ListMetadata } from '../common/graphql/list-metadata.type';
 import { EcommerceStore } from './ecommerce-store.entity';
 import { EcommerceStoreService } from './ecommerce-store.service';
-import { ApiCredentialsInput } from './inputs/api-credentials.input';
 import { EcommerceStoreFilter } from './inputs/ecommerce-store-filter.input';
 import { Platform } from './platform';
 
@@ -59,14 +58,5 @@ export class EcommerceStoreResolver {
   @Mutation(() => EcommerceStore)
   deleteEcommerceStore(@Arg('id', () => ID) id: string): Promise<EcommerceStore> {
     return this.stores.delete(id);
-  }
-
-  @Authorized(UserRole.ADMIN)
-  @Mutation(() => EcommerceStore, { description: 'Saves new API credentials. The secret is encrypted and never returned.' })
-  updateApiCredentials(
-    @Arg('id', () => ID) id: string,
-    @Arg('credentials', () => ApiCredentialsInput) credentials: ApiCredentialsInput,
-  ): Promise<EcommerceStore> {
-    return this.stores.updateCredentials(id, credentials);
   }
 }

@@ -114,12 +114,6 @@ export class EcommerceStoreService {
     return { store, credentials: normaliseCredentials(input, saved, { allowInsecureHttp: this.options.allowInsecureHttp }) };
   }
 
-  async updateCredentials(id: string, input: CredentialsInput): Promise<EcommerceStore> {
-    const { store, credentials } = await this.normaliseFor(id, input);
-    await this.saveCredentials(store!, credentials);
-    return this.findById(id);
-  }
-
   /** Writes credentials that normaliseFor accepted. Switching the API version clears the other version's fields. */
   async saveCredentials(store: EcommerceStore, credentials: NormalisedCredentials): Promise<void> {
     store.apiVersion = credentials.apiVersion;
@@ -137,6 +131,17 @@ export class EcommerceStoreService {
       store.apiPasswordLast4 = lastFour(credentials.apiPassword);
     }
     await this.stores.save(store);
+  }
+
+  /** The store's saved credentials in the form normaliseCredentials gives, or null when none are saved. */
+  savedCredentials(store: EcommerceStore): NormalisedCredentials | null {
+    if (store.apiVersion === ApiVersion.STORE_API_OAUTH && store.storeHash) {
+      return { apiVersion: store.apiVersion, storeHash: store.storeHash, apiPassword: undefined };
+    }
+    if (store.apiVersion === ApiVersion.LEGACY && store.legacyUsername && store.apiUrl) {
+      return { apiVersion: store.apiVersion, username: store.legacyUsername, apiUrl: store.apiUrl, apiPassword: undefined };
+    }
+    return null;
   }
 
   /** The saved secret in plain text, for the one caller that sends it to the platform. */

@@ -1,0 +1,59 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { UserRole } from '../auth/user-role';
+import type { RequestContext } from '../graphql/context';
+import { EcommerceStore } from '../stores/ecommerce-store.entity';
+import { ApiCredentialsInput } from '../stores/inputs/api-credentials.input';
+import { ConnectionTestPage } from './connection-test-page.type';
+import { ConnectionTest } from './connection-test.entity';
+import { ConnectionService } from './connection.service';
+
+/** Any signed-in caller may test saved credentials and read history; only admins type or save credentials. */
+@Authorized()
+@Resolver(() => EcommerceStore)
+export class ConnectionResolver {
+  constructor(private readonly connections: ConnectionService) {}
+
+  @Query(() => ConnectionTest, { description: "Tests the store's saved credentials against the platform and records the result." })
+  testConnection(@Arg('id', () => ID) id: string): Promise<ConnectionTest> {
+    return this.connections.testSavedCredentials(id);
+  }
+
+  @Authorized(UserRole.ADMIN)
+  @Query(() => ConnectionTest, {
+    description: 'A dry run: tests credentials as typed and saves nothing. With storeId, an omitted apiPassword means the saved one.',
+  })
+  testCredentials(
+    @Arg('credentials', () => ApiCredentialsInput) credentials: ApiCredentialsInput,
+    @Arg('storeId', () => ID, { nullable: true }) storeId?: string,
+  ): Promise<ConnectionTest> {
+    return this.connections.dryRun(credentials, storeId ?? null);
+  }
+
+  @Query(() => ConnectionTestPage, { description: "A store's connection tests, newest first." })
+  connectionTests(
+    @Arg('storeId', () => ID) storeId: string,
+    @Arg('page', () => Int, { nullable: true }) page?: number,
+    @Arg('perPage', () => Int, { nullable: true }) perPage?: number,
+  ): Promise<ConnectionTestPage> {
+    return this.connections.history(storeId, page ?? undefined, perPage ?? undefined);
+  }
+
+  @Authorized(UserRole.ADMIN)
+  @Mutation(() => EcommerceStore, {
+    description:
+      'Saves new API credentials; the secret is encrypted and never returned. With verify: true they are tested first and ' +
+      'saved only if the test passes (else CONNECTION_TEST_FAILED with the result in extensions.result).',
+  })
+  updateApiCredentials(
+    @Arg('id', () => ID) id: string,
+    @Arg('credentials', () => ApiCredentialsInput) credentials: ApiCredentialsInput,
+    @Arg('verify', () => Boolean, { nullable: true }) verify?: boolean,
+  ): Promise<EcommerceStore> {
+    return this.connections.updateCredentials(id, credentials, { verify: verify ?? false });
+  }
+
+  @FieldResolver(() => ConnectionTest, { nullable: true })
+  lastConnectionTest(@Root() store: EcommerceStore, @Ctx() context: RequestContext): Promise<ConnectionTest | null> {
+    return context.loaders.latestConnectionTest.load(store.id);
+  }
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
+import type { DataSource, Repository } from 'typeorm';
+import { InvalidInputError } from '../common/errors';
+import type { BigCommerceCredentials } from '../platforms/bigcommerce';
+import { ApiVersion } from '../stores/api-version';
+import type { EcommerceStore } from '../stores/ecommerce-store.entity';
+import type { EcommerceStoreService } from '../stores/ecommerce-store.service';
+import type { CredentialsInput, NormalisedCredentials } from '../stores/store-credentials';
+import { ConnectionStatus, type ConnectionOutcome } from './connection-outcome';
+import { ConnectionTestFailedError } from './connection-test-failed.error';
+import { ConnectionTest } from './connection-test.entity';
+
+/** What the service needs of a platform connector; BigCommerceConnector is the one there is. */
+export interface ConnectionTester {
+  testConnection(credentials: BigCommerceCredentials): Promise<ConnectionOutcome>;
+}
+
+const MAX_HISTORY_PAGE = 200;
+
+/**
+ * Proves that a store's credentials work: tests saved credentials and records the result,
+ * dry-runs unsaved ones, and saves new credentials only after they pass, so a failed
+ * migration never replaces a working connection.
+ */
+export class ConnectionService {
+  private readonly tests: Repository<ConnectionTest>;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly stores: EcommerceStoreService,
+    private readonly tester: ConnectionTester,
+  ) {
+    this.tests = dataSource.getRepository(ConnectionTest);
+  }
+
+  /** Tests the store's saved credentials and adds the result to its history. */
+  async testSavedCredentials(storeId: string): Promise<ConnectionTest> {
+    const store = await this.stores.findById(storeId);
+    const saved = this.stores.savedCredentials(store);
+    const outcome = saved ? await this.run(store, saved) : notConfigured(store.apiVersion);
+    return this.record(store.id, outcome);
+  }
+
+  /** Tests credentials as typed, saving nothing. With a store, an omitted secret means the saved one. */
+  async dryRun(input: CredentialsInput, storeId: string | null): Promise<ConnectionTest> {
+    const { store, credentials } = await this.stores.normaliseFor(storeId, input);
+    return unrecorded(await this.run(store, credentials));
+  }
+
+  /**
+   * Saves credentials; with `verify`, only once they pass a connection test. A failure
+   * raises ConnectionTestFailedError carrying the result, and the saved credentials stay as they were.
+   */
+  async updateCredentials(storeId: string, input: CredentialsInput, options: { verify: boolean }): Promise<EcommerceStore> {
+    const { store, credentials } = await this.stores.normaliseFor(storeId, input);
+    if (!options.verify) {
+      await this.stores.saveCredentials(store!, credentials);
+      return this.stores.findById(storeId);
+    }
+    const outcome = await this.run(store, credentials);
+    if (!outcome.success) throw new ConnectionTestFailedError(outcome);
+    await this.stores.saveCredentials(store!, credentials);
+    await this.record(storeId, outcome);
+    return this.stores.findById(storeId);
+  }
+
+  async history(storeId: string, page = 0, perPage = 25): Promise<{ items: ConnectionTest[]; total: number }> {
+    await this.stores.findById(storeId);
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_HISTORY_PAGE) {
+      throw new InvalidInputError('perPage', `perPage must be between 1 and ${MAX_HISTORY_PAGE}.`);
+    }
+    if (!Number.isInteger(page) || page < 0) throw new InvalidInputError('page', 'page is 0-based and cannot be negative.');
+    const [items, total] = await this.tests.findAndCount({
+      where: { storeId },
+      order: { testedAt: 'DESC', id: 'DESC' },
+      skip: page * perPage,
+      take: perPage,
+    });
+    return { items, total };
+  }
+
+  /** Batches the "latest test" look-ups of one request into a single query, so a list of stores costs one query, not one per store. */
+  createLatestTestLoader(): DataLoader<string, ConnectionTest | null> {
+    return new DataLoader(async (storeIds) => {
+      const latest = await this.tests
+        .createQueryBuilder('test')
+        .where('test.storeId IN (:...storeIds)', { storeIds })
+        .andWhere((query) => {
+          const newest = query.subQuery().select('MAX(other.testedAt)').from(ConnectionTest, 'other').where('other.storeId = test.storeId');
+          return `test.testedAt = ${newest.getQuery()}`;
+        })
+        .getMany();
+      const byStore = new Map(latest.map((test) => [test.storeId, test]));
+      return storeIds.map((id) => byStore.get(id) ?? null);
+    });
+  }
+
+  private async run(store: EcommerceStore | null, credentials: NormalisedCredentials): Promise<ConnectionOutcome> {
+    const secret = credentials.apiPassword ?? (store ? this.stores.readSecret(store) : null);
+    if (secret === null) {
+      // Reached only by a dry run without a store, or a store whose secret is missing.
+      throw new InvalidInputError('apiPassword', 'Enter the access token (or API token for a Legacy account) to test.');
+    }
+    const platformCredentials: BigCommerceCredentials =
+      credentials.apiVersion === ApiVersion.STORE_API_OAUTH
+        ? { apiVersion: ApiVersion.STORE_API_OAUTH, storeHash: credentials.storeHash, accessToken: secret }
+        : { apiVersion: ApiVersion.LEGACY, apiUrl: credentials.apiUrl, username: credentials.username, apiToken: secret };
+    return this.tester.testConnection(platformCredentials);
+  }
+
+  private async record(storeId: string, outcome: ConnectionOutcome): Promise<ConnectionTest> {
+    const test = this.tests.create({ ...outcome, id: randomUUID(), storeId });
+    await this.tests.insert(test);
+    return test;
+  }
+}
+
+function notConfigured(apiVersion: ApiVersion | null): ConnectionOutcome {
+  return {
+    success: false,
+    status: ConnectionStatus.NOT_CONFIGURED,
+    message: 'No API credentials are saved for this store yet: enter the API path and access token in the API access section and save them.',
+    apiVersion,
+    storeName: null,
+    storeDomain: null,
+    scopes: [],
+    warnings: [],
+    durationMs: 0,
+    testedAt: new Date(),
+  };
+}
+
+function unrecorded(outcome: ConnectionOutcome): ConnectionTest {
+  return Object.assign(new ConnectionTest(), outcome, { id: null, storeId: null });
+}
