@@ -15,6 +15,18 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
     },
     { displayName: 'e2e', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    // The integration suite again on PostgreSQL, whenever a server to run it on is given (.ci/run gives one).
+    ...(process.env.STORELINK_TEST_POSTGRES_URL
+      ? [
+          {
+            displayName: 'integration-postgres',
+            testEnvironment: 'node',
+            transform,
+            testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+            setupFiles: ['<rootDir>/test/support/use-postgres.ts'],
+          },
+        ]
+      : []),
   ],
   testTimeout: 30000,
 };

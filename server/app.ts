@@ -48,10 +48,16 @@ export interface RunningStorelink {
 }
 
 /** The composition root: config -> database -> services -> schema -> HTTP. */
-export async function startStorelink(config: Config, options: { logDestination?: DestinationStream } = {}): Promise<RunningStorelink> {
+export interface StartOptions {
+  logDestination?: DestinationStream;
+  /** Called with every SQL statement (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export async function startStorelink(config: Config, options: StartOptions = {}): Promise<RunningStorelink> {
   const logger = createLogger(config.logLevel, options.logDestination);
   const cipher = new SecretCipher(loadSecretKey(config, logger), loadPreviousSecretKeys(config));
-  const dataSource = await openDatabase(config.database);
+  const dataSource = await openDatabase(config.database, { onQuery: options.onQuery });
   try {
     await verifySecretKey(dataSource, cipher);
 

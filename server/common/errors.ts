@@ -40,3 +40,15 @@ export class ForbiddenError extends DomainError {
     super(message);
   }
 }
+
+/**
+ * A write based on a stale read: the record changed since the caller (or the service, during
+ * a connection test) read it, so nothing was saved. `extensions.currentVersion` lets a client re-read and retry.
+ */
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+  constructor(entity: string, id: string, currentVersion: number | null, message?: string) {
+    super(message ?? `The ${entity} "${id}" was changed by someone else since it was read; nothing was saved. Reload it and try again.`);
+    this.extensions.currentVersion = currentVersion;
+  }
+}

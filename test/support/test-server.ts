@@ -4,10 +4,17 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { startStorelink, type RunningStorelink } from '../../server/app';
 import { loadConfig } from '../../server/config';
+import { PostgresTestDatabase, portableDataSource, testDatabaseKind, type TestDatabaseKind } from './test-database';
 
 /**
  * Starts the real storelink server in this process on a random port, with its own
  * temporary data directory (SQLite file and key file), and talks to it over HTTP.
+ *
+ * With STORELINK_TEST_DATABASE=postgres (and STORELINK_TEST_POSTGRES_URL, see
+ * test-database.ts) every server gets its own fresh PostgreSQL database instead of the
+ * SQLite file, kept for as long as its data directory (a restart, or a second server on
+ * the same dataDir, finds the same data) and dropped by destroy(). An explicit
+ * DATABASE_URL in `env` always wins.
  */
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' };
@@ -23,16 +30,30 @@ export class TestServer {
   /** Every response body the tests received, raw, so a test can search them all for a secret. */
   readonly responseBodies: string[] = [];
   private running?: RunningStorelink;
+  private readonly postgres: PostgresTestDatabase | null;
+  private recordedQueries: string[] | null = null;
 
   private constructor(
     readonly dataDir: string,
     private readonly env: Record<string, string>,
-  ) {}
+  ) {
+    this.postgres = env.DATABASE_URL === undefined && testDatabaseKind() === 'postgres' ? PostgresTestDatabase.forDataDir(dataDir) : null;
+  }
 
   static async start(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
     const server = new TestServer(dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'storelink-test-')), env);
     await server.boot();
     return server;
+  }
+
+  /** The database the servers of this test run use: STORELINK_TEST_DATABASE, sqlite unless set to postgres. */
+  static get databaseKind(): TestDatabaseKind {
+    return testDatabaseKind();
+  }
+
+  /** Which database this server runs on. */
+  get databaseKind(): TestDatabaseKind {
+    return this.config().database.type;
   }
 
   get url(): string {
@@ -43,8 +64,29 @@ export class TestServer {
     return path.join(this.dataDir, 'storelink.sqlite');
   }
 
+  /**
+   * The server's TypeORM DataSource. On PostgreSQL its query() accepts the SQL the tests
+   * write for SQLite (`?` placeholders, unquoted camelCase column names), see test-database.ts.
+   */
   get dataSource() {
-    return this.running!.dataSource;
+    const dataSource = this.running!.dataSource;
+    return this.postgres ? portableDataSource(dataSource) : dataSource;
+  }
+
+  /**
+   * The SQL statements the server sent while `action` ran (on every connection of this
+   * server: concurrent background work is included, so filter by table when that matters).
+   */
+  async captureQueries(action: () => Promise<unknown>): Promise<string[]> {
+    const captured: string[] = [];
+    const previous = this.recordedQueries;
+    this.recordedQueries = captured;
+    try {
+      await action();
+    } finally {
+      this.recordedQueries = previous;
+    }
+    return captured;
   }
 
   /** The configuration this server runs with (for tests that read it, e.g. the key file). */
@@ -56,6 +98,7 @@ export class TestServer {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'debug',
+      ...(this.postgres ? { DATABASE_URL: this.postgres.url } : {}),
       ...this.env,
     });
   }
@@ -68,7 +111,11 @@ export class TestServer {
         done();
       },
     });
-    this.running = await startStorelink(this.config(), { logDestination: destination });
+    await this.postgres?.create();
+    this.running = await startStorelink(this.config(), {
+      logDestination: destination,
+      onQuery: (sql) => this.recordedQueries?.push(sql),
+    });
   }
 
   async restart(): Promise<void> {
@@ -84,6 +131,7 @@ export class TestServer {
   /** Stops the server and removes its data directory. */
   async destroy(): Promise<void> {
     await this.stop();
+    await this.postgres?.drop();
     fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
 
@@ -104,8 +152,13 @@ export class TestServer {
     return result.data.login.token;
   }
 
-  /** Every file of the SQLite database (main file, WAL and shared memory), concatenated. */
+  /**
+   * Every file of the SQLite database (main file, WAL and shared memory), concatenated.
+   * On PostgreSQL: the database's files and the cluster's write-ahead log, when the server
+   * runs on this machine and its files are readable (as in CI, which runs as root).
+   */
   databaseBytes(): Buffer {
+    if (this.postgres) return this.postgres.fileBytes();
     return Buffer.concat(
       ['', '-wal', '-shm']
         .map((suffix) => this.databaseFile + suffix)

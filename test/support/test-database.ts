@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+
+/** The little of node-postgres used here (the package ships no types, and @types/pg is not a dependency). */
+interface Client {
+  connect(): Promise<void>;
+  query<R = any>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
+  end(): Promise<void>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Client } = require('pg') as { Client: new (config: { connectionString: string }) => Client };
+
+/**
+ * Which database the integration tests run on, and the PostgreSQL side of it.
+ *
+ *   STORELINK_TEST_DATABASE=postgres            run the servers on PostgreSQL (default: sqlite)
+ *   STORELINK_TEST_POSTGRES_URL=postgres://…    a role that may CREATE DATABASE; each test server
+ *                                               gets a database of its own, dropped with it
+ *
+ * `npm test` runs the integration suite a second time on PostgreSQL whenever
+ * STORELINK_TEST_POSTGRES_URL is set (jest.config.js); .ci/run sets it up.
+ */
+
+export type TestDatabaseKind = 'sqlite' | 'postgres';
+
+export function testDatabaseKind(): TestDatabaseKind {
+  const kind = process.env.STORELINK_TEST_DATABASE || 'sqlite';
+  if (kind !== 'sqlite' && kind !== 'postgres') throw new Error(`STORELINK_TEST_DATABASE must be sqlite or postgres, not "${kind}"`);
+  return kind;
+}
+
+export function postgresAdminUrl(): string {
+  const url = process.env.STORELINK_TEST_POSTGRES_URL;
+  if (!url) {
+    throw new Error(
+      'STORELINK_TEST_DATABASE=postgres needs STORELINK_TEST_POSTGRES_URL, e.g. postgres://storelink:storelink@127.0.0.1:5432/postgres ' +
+        '(a role with CREATEDB; .ci/run creates one)',
+    );
+  }
+  return url;
+}
+
+async function withAdmin<T>(action: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: postgresAdminUrl() });
+  await client.connect();
+  try {
+    return await action(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const NAME_FILE = 'postgres-database';
+
+/** A PostgreSQL database that belongs to one test data directory. */
+export class PostgresTestDatabase {
+  private files: { dataDirectory: string; oid: number } | { unavailable: string } | undefined;
+
+  private constructor(readonly name: string) {}
+
+  /** The database of this data directory: the one named in it, or a new name written there. */
+  static forDataDir(dataDir: string): PostgresTestDatabase {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, NAME_FILE);
+    if (fs.existsSync(file)) return new PostgresTestDatabase(fs.readFileSync(file, 'utf8').trim());
+    const name = `storelink_test_${process.pid}_${randomBytes(5).toString('hex')}`;
+    fs.writeFileSync(file, name);
+    return new PostgresTestDatabase(name);
+  }
+
+  /** The URL a server uses: the admin URL with this database. */
+  get url(): string {
+    const url = new URL(postgresAdminUrl());
+    url.pathname = `/${this.name}`;
+    return url.toString();
+  }
+
+  /** Creates the database unless it exists. */
+  async create(): Promise<void> {
+    await withAdmin(async (client) => {
+      for (let attempt = 1; ; attempt++) {
+        const found = await client.query<{ oid: number }>('SELECT oid FROM pg_database WHERE datname = $1', [this.name]);
+        if (found.rowCount) break;
+        try {
+          await client.query(`CREATE DATABASE "${this.name}"`);
+          break;
+        } catch (error) {
+          // Two CREATE DATABASE at once can collide on the template ("is being accessed by other users").
+          if (attempt >= 5 || !/being accessed by other users/.test(String(error))) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+        }
+      }
+      if (!this.files) this.files = await locateFiles(client, this.name);
+    });
+  }
+
+  async drop(): Promise<void> {
+    await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`));
+  }
+
+  /** The bytes of the database's files and of the cluster's write-ahead log (where a new row lands first). */
+  fileBytes(): Buffer {
+    const files = this.files;
+    if (!files) throw new Error('The database has not been created yet.');
+    if ('unavailable' in files) throw new Error(`Cannot read the PostgreSQL files: ${files.unavailable}`);
+    const read = (dir: string) =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => fs.readFileSync(path.join(dir, entry.name)));
+    return Buffer.concat([...read(path.join(files.dataDirectory, 'base', String(files.oid))), ...read(path.join(files.dataDirectory, 'pg_wal'))]);
+  }
+}
+
+async function locateFiles(client: Client, name: string): Promise<{ dataDirectory: string; oid: number } | { unavailable: string }> {
+  try {
+    const [{ oid }] = (await client.query<{ oid: number }>('SELECT oid FROM pg_database WHERE datname = $1', [name])).rows;
+    const [{ data_directory: dataDirectory }] = (await client.query<{ data_directory: string }>('SHOW data_directory')).rows;
+    fs.accessSync(path.join(dataDirectory, 'base', String(oid)), fs.constants.R_OK);
+    return { dataDirectory, oid };
+  } catch (error) {
+    return { unavailable: `${(error as Error).message} (the tests must run on the database's machine, as a user that can read its files)` };
+  }
+}
+
+/**
+ * The integration tests were first written for SQLite and query it directly, e.g.
+ * `SELECT apiPasswordEncrypted FROM ecommerce_stores WHERE id = ?`. On PostgreSQL the same
+ * statement needs `$1` and quoted camelCase columns; this translates, so one test runs on both:
+ * `?` becomes `$n`, a mixed-case identifier outside quotes is quoted, and DROP TABLE cascades
+ * (PostgreSQL refuses to drop a table other tables reference).
+ */
+export function toPostgresSql(sql: string): string {
+  let out = '';
+  let placeholder = 0;
+  for (let i = 0; i < sql.length; ) {
+    const ch = sql[i];
+    if (ch === "'" || ch === '"') {
+      let end = i + 1;
+      while (end < sql.length && !(sql[end] === ch && sql[end + 1] !== ch)) end += sql[end] === ch ? 2 : 1;
+      out += sql.slice(i, end + 1);
+      i = end + 1;
+    } else if (ch === '?') {
+      out += `$${++placeholder}`;
+      i++;
+    } else if (/[A-Za-z_]/.test(ch)) {
+      const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(sql.slice(i))![0];
+      out += /[a-z]/.test(word) && /[A-Z]/.test(word) ? `"${word}"` : word;
+      i += word.length;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out.replace(/^(\s*DROP\s+TABLE\s+(?:(?!\bCASCADE\b)[^;])+?)\s*(;?)\s*$/i, '$1 CASCADE$2');
+}
+
+const portable = new WeakMap<DataSource, DataSource>();
+
+/** The DataSource with a query() that takes SQLite-style SQL (see toPostgresSql); everything else is the DataSource itself. */
+export function portableDataSource(dataSource: DataSource): DataSource {
+  let wrapped = portable.get(dataSource);
+  if (!wrapped) {
+    wrapped = new Proxy(dataSource, {
+      get(target, property) {
+        if (property === 'query') {
+          return (sql: string, parameters?: unknown[], queryRunner?: unknown) => target.query(toPostgresSql(sql), parameters, queryRunner as never);
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    portable.set(dataSource, wrapped);
+  }
+  return wrapped;
+}
