@@ -29,6 +29,9 @@ import type { RequestContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/format-error';
 import { httpErrorHandler, noStore, securityHeaders } from './graphql/http-security';
 import { introspectionPolicyPlugin } from './graphql/introspection.plugin';
+import { ConnectionTestJobResolver } from './jobs/connection-test-job.resolver';
+import { ConnectionTestJobService, STORE_SPACING_MS } from './jobs/connection-test-job.service';
+import { JobRunner } from './jobs/job-runner';
 import { queryLimitProtection } from './graphql/query-limits';
 import { requestLoggingPlugin } from './graphql/request-logging.plugin';
 import { buildStorelinkSchema } from './graphql/schema';
@@ -74,6 +77,16 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       logger,
     });
     const connections = new ConnectionService(dataSource, stores, connector);
+    const jobs = new ConnectionTestJobService(dataSource, stores, {
+      // Far longer than any test can take (HTTP_TIMEOUT_MS bounds it), so only a dead instance's items are taken over.
+      leaseMs: Math.max(60_000, config.httpTimeoutMs * 3),
+      storeSpacingMs: STORE_SPACING_MS,
+    });
+    const jobRunner = new JobRunner(jobs, connections, logger.child({ component: 'connection-test-jobs' }), {
+      concurrency: config.connectionTestConcurrency,
+      pollMs: 1000,
+      retestIntervalMs: config.retestIntervalMinutes * 60_000,
+    });
     await ensureInitialAdmin(users, config.initialAdmin, logger);
 
     const schema = await buildStorelinkSchema([
@@ -83,6 +96,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       new UserResolver(users),
       new ApiKeyResolver(apiKeys),
       new AuditResolver(audit),
+      new ConnectionTestJobResolver(jobs, () => jobRunner.kick()),
     ]);
     const app = express();
     const httpServer = http.createServer(app);
@@ -135,6 +149,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     logger.info({ url, database: config.database.type }, 'storelink is listening');
+    jobRunner.start();
 
     return {
       url,
@@ -143,6 +158,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       dataSource,
       async stop() {
         await apollo.stop();
+        await jobRunner.stop();
         await connector.close();
         await dataSource.destroy();
       },

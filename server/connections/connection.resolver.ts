@@ -48,8 +48,13 @@ export class ConnectionResolver {
     @Arg('id', () => ID) id: string,
     @Arg('credentials', () => ApiCredentialsInput) credentials: ApiCredentialsInput,
     @Arg('verify', () => Boolean, { nullable: true }) verify?: boolean,
+    @Arg('version', () => Int, {
+      nullable: true,
+      description: 'The version of the store you read; if it has changed since, nothing is saved (CONFLICT). Omit to save regardless.',
+    })
+    version?: number,
   ): Promise<EcommerceStore> {
-    return this.connections.updateCredentials(id, credentials, { verify: verify ?? false });
+    return this.connections.updateCredentials(id, credentials, { verify: verify ?? false, expectedVersion: version });
   }
 
   @FieldResolver(() => ConnectionTest, { nullable: true })

@@ -52,17 +52,20 @@ export class ConnectionService {
    * Saves credentials; with `verify`, only once they pass a connection test. A failure
    * raises ConnectionTestFailedError carrying the result, and the saved credentials stay as they were.
    */
-  async updateCredentials(storeId: string, input: CredentialsInput, options: { verify: boolean }): Promise<EcommerceStore> {
-    const { store, credentials } = await this.stores.normaliseFor(storeId, input);
-    if (!options.verify) {
-      await this.stores.saveCredentials(store!, credentials);
-      return this.stores.findById(storeId);
-    }
+  async updateCredentials(
+    storeId: string,
+    input: CredentialsInput,
+    options: { verify: boolean; expectedVersion?: number | null },
+  ): Promise<EcommerceStore> {
+    // Unverified: read, validate and write in one transaction, so concurrent saves queue up instead of conflicting.
+    if (!options.verify) return this.stores.updateCredentials(storeId, input, options.expectedVersion);
+    const { store, credentials } = await this.stores.normaliseFor(storeId, input, options.expectedVersion);
     const outcome = await this.run(store, credentials);
     if (!outcome.success) throw new ConnectionTestFailedError(outcome);
-    await this.stores.saveCredentials(store!, credentials);
+    // Saved only if the store is still as it was before the test (else CONFLICT): what was tested is what is saved.
+    const saved = await this.stores.saveCredentials(store!, credentials);
     await this.record(storeId, outcome);
-    return this.stores.findById(storeId);
+    return saved;
   }
 
   async history(storeId: string, page = 0, perPage = 25): Promise<{ items: ConnectionTest[]; total: number }> {

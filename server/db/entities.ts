@@ -3,7 +3,9 @@ import { ApiKey } from '../auth/api-key.entity';
 import { Session } from '../auth/session.entity';
 import { ConnectionTest } from '../connections/connection-test.entity';
 import { User } from '../auth/user.entity';
+import { ConnectionTestJobItem } from '../jobs/connection-test-job-item.entity';
+import { ConnectionTestJob } from '../jobs/connection-test-job.entity';
 import { KeyCheck } from '../secrets/key-check.entity';
 import { EcommerceStore } from '../stores/ecommerce-store.entity';
 
-export const entities = [EcommerceStore, User, Session, KeyCheck, ConnectionTest, ApiKey, AuditEvent];
+export const entities = [EcommerceStore, User, Session, KeyCheck, ConnectionTest, ApiKey, AuditEvent, ConnectionTestJob, ConnectionTestJobItem];

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { formatApiPath } from '../platforms/bigcommerce/api-path';
 import { ApiVersion } from './api-version';
@@ -60,6 +60,9 @@ export class EcommerceStore {
 
   /** Bumped on every update, so a stale concurrent write can be detected. */
   @VersionColumn({ default: 1 })
+  @Field(() => Int, {
+    description: 'Goes up by one on every change. Send it back as `version` with an update to have the update refused (CONFLICT) if the store changed meanwhile.',
+  })
   version!: number;
 
   @Field(() => String, { nullable: true, description: 'OAuth: the API path "stores/{hash}". Legacy: the username.' })

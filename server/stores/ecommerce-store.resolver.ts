@@ -50,8 +50,13 @@ export class EcommerceStoreResolver {
 
   @Authorized(UserRole.ADMIN)
   @Mutation(() => EcommerceStore)
-  updateEcommerceStore(@Arg('id', () => ID) id: string, @Arg('name', () => String, { nullable: true }) name?: string): Promise<EcommerceStore> {
-    return this.stores.rename(id, name);
+  updateEcommerceStore(
+    @Arg('id', () => ID) id: string,
+    @Arg('name', () => String, { nullable: true }) name?: string,
+    @Arg('version', () => Int, { nullable: true, description: 'The version you read; if the store has changed since, nothing is saved (CONFLICT).' })
+    version?: number,
+  ): Promise<EcommerceStore> {
+    return this.stores.rename(id, name, version);
   }
 
   @Authorized(UserRole.ADMIN)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Brackets, type DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { InvalidInputError, NotFoundError } from '../common/errors';
+import { Brackets, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { ApiVersion } from './api-version';
 import { EcommerceStore } from './ecommerce-store.entity';
@@ -76,6 +76,14 @@ export class EcommerceStoreService {
     return this.filtered(filter).getCount();
   }
 
+  /** Every store matching a filter, with only what a bulk connection test needs to plan (no secret). */
+  findForBulkTest(filter?: StoreFilter | null, manager?: EntityManager): Promise<Array<Pick<EcommerceStore, 'id' | 'apiVersion' | 'storeHash' | 'apiUrl'>>> {
+    return this.filtered(filter, manager?.getRepository(EcommerceStore))
+      .select(['store.id', 'store.apiVersion', 'store.storeHash', 'store.apiUrl'])
+      .orderBy('store.id', 'ASC')
+      .getMany();
+  }
+
   async create(input: { name: string; platform?: Platform | null }): Promise<EcommerceStore> {
     const store = this.stores.create({
       id: randomUUID(),
@@ -92,13 +100,23 @@ export class EcommerceStoreService {
     return this.findById(store.id);
   }
 
-  async rename(id: string, name: string | null | undefined): Promise<EcommerceStore> {
+  /**
+   * With `expectedVersion`, renames only if the store is still at that version (else CONFLICT).
+   * Answers the store as this rename left it, even if another change follows at once.
+   */
+  async rename(id: string, name: string | null | undefined, expectedVersion?: number | null): Promise<EcommerceStore> {
     const store = await this.findById(id);
-    if (name !== undefined && name !== null) {
-      store.name = validName(name);
-      await this.stores.save(store);
-    }
-    return this.findById(id);
+    checkVersion(store, expectedVersion);
+    if (name === undefined || name === null) return store;
+    const newName = validName(name);
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(EcommerceStore);
+      const where = expectedVersion === undefined || expectedVersion === null ? { id } : { id, version: expectedVersion };
+      // The version column and updatedAt are bumped by the UPDATE itself (TypeORM adds them).
+      const result = await repository.createQueryBuilder().update().set({ name: newName }).where(where).execute();
+      if (!result.affected) await this.conflictOrGone(id, repository);
+      return (await repository.findOneBy({ id }))!;
+    });
   }
 
   async delete(id: string): Promise<EcommerceStore> {
@@ -108,29 +126,72 @@ export class EcommerceStoreService {
   }
 
   /** Validates and normalises credentials against what the store has saved, without saving anything. */
-  async normaliseFor(id: string | null, input: CredentialsInput): Promise<{ store: EcommerceStore | null; credentials: NormalisedCredentials }> {
+  async normaliseFor(
+    id: string | null,
+    input: CredentialsInput,
+    expectedVersion?: number | null,
+  ): Promise<{ store: EcommerceStore | null; credentials: NormalisedCredentials }> {
     const store = id === null ? null : await this.findById(id);
+    if (store) checkVersion(store, expectedVersion);
     const saved = { apiVersion: store?.apiVersion ?? null, hasPassword: store?.apiPasswordSet ?? false };
     return { store, credentials: normaliseCredentials(input, saved, { allowInsecureHttp: this.options.allowInsecureHttp }) };
   }
 
-  /** Writes credentials that normaliseFor accepted. Switching the API version clears the other version's fields. */
-  async saveCredentials(store: EcommerceStore, credentials: NormalisedCredentials): Promise<void> {
-    store.apiVersion = credentials.apiVersion;
-    if (credentials.apiVersion === ApiVersion.STORE_API_OAUTH) {
-      store.storeHash = credentials.storeHash;
-      store.legacyUsername = null;
-      store.apiUrl = null;
-    } else {
-      store.storeHash = null;
-      store.legacyUsername = credentials.username;
-      store.apiUrl = credentials.apiUrl;
-    }
+  /**
+   * Writes credentials that normaliseFor accepted. Switching the API version clears the other version's fields.
+   * Optimistic: the row is written only if it is still at the version `store` was read at, since
+   * the normalised credentials depend on what was saved then (an omitted secret means "keep the
+   * saved one"). A store changed in between raises ConflictError and nothing is written.
+   */
+  async saveCredentials(store: EcommerceStore, credentials: NormalisedCredentials, manager?: EntityManager): Promise<EcommerceStore> {
+    if (!manager) return this.dataSource.transaction((transaction) => this.saveCredentials(store, credentials, transaction));
+    const repository = manager.getRepository(EcommerceStore);
+    const result = await repository
+      .createQueryBuilder()
+      .update()
+      .set(this.credentialColumns(store.id, credentials))
+      .where({ id: store.id, version: store.version })
+      .execute();
+    if (!result.affected) await this.conflictOrGone(store.id, repository);
+    // The row as this save left it (read in the same transaction, so not a later save's).
+    return (await repository.findOneBy({ id: store.id }))!;
+  }
+
+  /**
+   * Validates and saves credentials as one atomic step: the store is read (and, on PostgreSQL,
+   * locked) in the same transaction that writes it, so concurrent saves of one store queue up
+   * instead of conflicting, and none is lost or mixed with another. With `expectedVersion`,
+   * a store that changed since the caller read it raises ConflictError.
+   */
+  async updateCredentials(id: string, input: CredentialsInput, expectedVersion?: number | null): Promise<EcommerceStore> {
+    return this.dataSource.transaction(async (manager) => {
+      const lock = this.dataSource.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
+      const store = await manager.getRepository(EcommerceStore).findOne({ where: { id }, lock });
+      if (!store) throw new NotFoundError('EcommerceStore', id);
+      checkVersion(store, expectedVersion);
+      const saved = { apiVersion: store.apiVersion, hasPassword: store.apiPasswordSet };
+      const credentials = normaliseCredentials(input, saved, { allowInsecureHttp: this.options.allowInsecureHttp });
+      return this.saveCredentials(store, credentials, manager);
+    });
+  }
+
+  private credentialColumns(storeId: string, credentials: NormalisedCredentials): Partial<EcommerceStore> {
+    const columns: Partial<EcommerceStore> =
+      credentials.apiVersion === ApiVersion.STORE_API_OAUTH
+        ? { apiVersion: credentials.apiVersion, storeHash: credentials.storeHash, legacyUsername: null, apiUrl: null }
+        : { apiVersion: credentials.apiVersion, storeHash: null, legacyUsername: credentials.username, apiUrl: credentials.apiUrl };
     if (credentials.apiPassword !== undefined) {
-      store.apiPasswordEncrypted = this.cipher.encrypt(credentials.apiPassword, secretContext(store.id));
-      store.apiPasswordLast4 = lastFour(credentials.apiPassword);
+      columns.apiPasswordEncrypted = this.cipher.encrypt(credentials.apiPassword, secretContext(storeId));
+      columns.apiPasswordLast4 = lastFour(credentials.apiPassword);
     }
-    await this.stores.save(store);
+    return columns;
+  }
+
+  /** After an UPDATE that matched no row: NOT_FOUND if the store is gone, else CONFLICT (it moved on to another version). */
+  private async conflictOrGone(id: string, repository: Repository<EcommerceStore> = this.stores): Promise<never> {
+    const current = await repository.findOne({ where: { id }, select: { id: true, version: true } });
+    if (!current) throw new NotFoundError('EcommerceStore', id);
+    throw new ConflictError('EcommerceStore', id, current.version);
   }
 
   /** The store's saved credentials in the form normaliseCredentials gives, or null when none are saved. */
@@ -149,8 +210,8 @@ export class EcommerceStoreService {
     return store.apiPasswordEncrypted === null ? null : this.cipher.decrypt(store.apiPasswordEncrypted, secretContext(store.id));
   }
 
-  private filtered(filter?: StoreFilter | null): SelectQueryBuilder<EcommerceStore> {
-    const query = this.stores.createQueryBuilder('store');
+  private filtered(filter?: StoreFilter | null, repository: Repository<EcommerceStore> = this.stores): SelectQueryBuilder<EcommerceStore> {
+    const query = repository.createQueryBuilder('store');
     if (!filter) return query;
     if (filter.ids) {
       if (filter.ids.length === 0) return query.where('1 = 0');
@@ -168,6 +229,18 @@ export class EcommerceStoreService {
       );
     }
     return query;
+  }
+}
+
+/** A caller that says which version it read gets CONFLICT, not a silent overwrite, when the store has moved on. */
+function checkVersion(store: EcommerceStore, expectedVersion: number | null | undefined): void {
+  if (expectedVersion !== undefined && expectedVersion !== null && store.version !== expectedVersion) {
+    throw new ConflictError(
+      'EcommerceStore',
+      store.id,
+      store.version,
+      `The store "${store.name}" was changed since you read it (your version ${expectedVersion}, now ${store.version}); nothing was saved. Reload it and try again.`,
+    );
   }
 }
 

@@ -1,0 +1,88 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ConnectionStatus } from '../connections/connection-outcome';
+
+export enum ConnectionTestJobStatus {
+  /** Stores are still being tested (or wait for their turn). */
+  RUNNING = 'RUNNING',
+  /** Every store was tested. */
+  COMPLETED = 'COMPLETED',
+  /** Stopped on request: stores not yet tested were skipped. */
+  CANCELLED = 'CANCELLED',
+  /** Stopped because tests kept failing for a reason on our side (see `error`). */
+  FAILED = 'FAILED',
+}
+
+registerEnumType(ConnectionTestJobStatus, { name: 'ConnectionTestJobStatus', description: 'Where a bulk connection test stands.' });
+
+/** The filter a job was started with, as stored (the EcommerceStoreFilter fields). */
+export interface StoredStoreFilter {
+  ids?: string[] | null;
+  q?: string | null;
+  apiVersion?: string | null;
+  needsMigration?: boolean | null;
+}
+
+@ObjectType({ description: 'How many stores of a job ended with one connection status.' })
+export class ConnectionStatusCount {
+  @Field(() => ConnectionStatus)
+  status!: ConnectionStatus;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+/**
+ * A bulk re-test of the saved credentials of every store that matched a filter. Progress is
+ * counted from its items (connection_test_job_items), so it is the same on every instance.
+ */
+@Entity('connection_test_jobs')
+@ObjectType({ description: 'A bulk connection test: every matching store tested once, results in each store\'s history.' })
+export class ConnectionTestJob {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @Field(() => ID)
+  id!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => ConnectionTestJobStatus)
+  status!: ConnectionTestJobStatus;
+
+  @Column({ type: 'boolean', default: false })
+  @Field({ description: 'true when started by the RETEST_INTERVAL_MINUTES schedule, false when started by someone.' })
+  scheduled!: boolean;
+
+  @Column({ type: 'simple-json', nullable: true })
+  filter!: StoredStoreFilter | null;
+
+  @Column({ type: 'integer' })
+  @Field(() => Int, { description: 'Stores in the job (a store deleted meanwhile leaves it).' })
+  total!: number;
+
+  /** "user:{id}" or "apiKey:{id}"; null for a scheduled job. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  createdBy!: string | null;
+
+  @Column({ type: Date })
+  @Field()
+  createdAt!: Date;
+
+  @Column({ type: Date, nullable: true })
+  @Field(() => Date, { nullable: true })
+  finishedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the job FAILED.' })
+  error!: string | null;
+}
+
+/** The counts of a job, computed from its items in one query (served as fields of ConnectionTestJob). */
+export interface ConnectionTestJobProgress {
+  done: number;
+  ok: number;
+  failed: number;
+  running: number;
+  pending: number;
+  skipped: number;
+  changed: number;
+  byStatus: ConnectionStatusCount[];
+}

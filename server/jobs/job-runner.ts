@@ -1,0 +1,160 @@
+import type { Logger } from 'pino';
+import { NotFoundError } from '../common/errors';
+import type { ConnectionTest } from '../connections/connection-test.entity';
+import type { ClaimedItem, ConnectionTestJobService, ItemResult } from './connection-test-job.service';
+
+/** What the runner needs of the connections service: test a store's saved credentials and record the result in its history. */
+export interface SavedCredentialsTester {
+  testSavedCredentials(storeId: string): Promise<ConnectionTest>;
+}
+
+export interface JobRunnerOptions {
+  /** Tests this instance runs at once (CONNECTION_TEST_CONCURRENCY). */
+  concurrency: number;
+  /** How often an idle instance looks for work (jobs started on another instance, leases to recover). */
+  pollMs: number;
+  /** RETEST_INTERVAL_MINUTES in ms; 0 = no scheduled re-tests. */
+  retestIntervalMs: number;
+}
+
+/** After this many tests of one job in a row fail on our side (not the store's), the job is FAILED. */
+const MAX_CONSECUTIVE_ERRORS = 5;
+const INTERNAL_ERROR_MESSAGE = 'The test could not run because of an error on our side; it has been logged.';
+
+/**
+ * Runs bulk connection tests on this instance: claims items from the database (see
+ * ConnectionTestJobService), tests up to `concurrency` stores at once, records each result,
+ * and keeps the schedule. Any number of instances can run one each.
+ */
+export class JobRunner {
+  private readonly inflight = new Map<string, Promise<void>>();
+  private readonly consecutiveErrors = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private pumping = false;
+  private pumpAgain = false;
+  private ticking: Promise<void> | null = null;
+  private lastLeaseCheck = 0;
+  private lastScheduleCheck = 0;
+
+  constructor(
+    private readonly jobs: ConnectionTestJobService,
+    private readonly tester: SavedCredentialsTester,
+    private readonly logger: Logger,
+    private readonly options: JobRunnerOptions,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.tick(), this.options.pollMs);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  /** New work may be there (a job was just started here): look now rather than at the next poll. */
+  kick(): void {
+    void this.pump();
+  }
+
+  /** Stops taking work and waits for the tests under way, so their results are recorded before the database closes. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.ticking;
+    await Promise.allSettled([...this.inflight.values()]);
+  }
+
+  private tick(): Promise<void> {
+    if (this.ticking || this.stopped) return this.ticking ?? Promise.resolve();
+    this.ticking = (async () => {
+      try {
+        const now = Date.now();
+        if (now - this.lastLeaseCheck >= Math.max(this.options.pollMs, 5000)) {
+          this.lastLeaseCheck = now;
+          if (await this.jobs.recoverExpiredLeases()) await this.jobs.completeIfFinished();
+        }
+        const { retestIntervalMs } = this.options;
+        if (retestIntervalMs > 0 && now - this.lastScheduleCheck >= Math.min(retestIntervalMs / 4, 30_000)) {
+          this.lastScheduleCheck = now;
+          const job = await this.jobs.startScheduledIfDue(retestIntervalMs);
+          if (job) this.logger.info({ jobId: job.id, total: job.total }, 'scheduled connection re-test started');
+        }
+        if (await this.jobs.anyRunning()) await this.pump();
+      } catch (err) {
+        this.logger.error({ err }, 'connection test jobs: poll failed');
+      } finally {
+        this.ticking = null;
+      }
+    })();
+    return this.ticking;
+  }
+
+  private async pump(): Promise<void> {
+    if (this.stopped) return;
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      for (;;) {
+        this.pumpAgain = false;
+        const free = this.options.concurrency - this.inflight.size;
+        if (free <= 0 || this.stopped) break;
+        const claimed = await this.jobs.claim(free);
+        for (const item of claimed) this.launch(item);
+        if (claimed.length < free && !this.pumpAgain) break;
+      }
+    } catch (err) {
+      this.logger.error({ err }, 'connection test jobs: claiming work failed');
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private launch(item: ClaimedItem): void {
+    const run = this.run(item).finally(() => {
+      this.inflight.delete(item.id);
+      void this.pump();
+    });
+    this.inflight.set(item.id, run);
+  }
+
+  private async run(item: ClaimedItem): Promise<void> {
+    let result: ItemResult;
+    try {
+      const previousStatus = await this.jobs.latestStatus(item.storeId);
+      const test = await this.tester.testSavedCredentials(item.storeId);
+      result = { success: test.success, resultStatus: test.status, previousStatus, testId: test.id, message: test.message };
+      this.consecutiveErrors.delete(item.jobId);
+    } catch (err) {
+      if (err instanceof NotFoundError) {
+        // Deleted since the job started: its item went with it (ON DELETE CASCADE), nothing to record.
+        result = { success: null, resultStatus: null, previousStatus: null, testId: null, message: 'The store was deleted before it was tested.' };
+      } else {
+        this.logger.error({ err, jobId: item.jobId, storeId: item.storeId }, 'connection test jobs: a test could not run');
+        result = { success: false, resultStatus: null, previousStatus: null, testId: null, message: INTERNAL_ERROR_MESSAGE };
+        const errors = (this.consecutiveErrors.get(item.jobId) ?? 0) + 1;
+        this.consecutiveErrors.set(item.jobId, errors);
+        if (errors >= MAX_CONSECUTIVE_ERRORS) {
+          await this.failJob(item.jobId);
+        }
+      }
+    }
+    try {
+      await this.jobs.finish(item, result);
+    } catch (err) {
+      // The lease runs out and the item is tested again (by this instance or another).
+      this.logger.error({ err, jobId: item.jobId, storeId: item.storeId }, 'connection test jobs: recording a result failed');
+    }
+  }
+
+  private async failJob(jobId: string): Promise<void> {
+    this.consecutiveErrors.delete(jobId);
+    try {
+      await this.jobs.fail(jobId, `${MAX_CONSECUTIVE_ERRORS} tests in a row could not run because of an error on our side (see the server log); the stores not yet tested were skipped.`);
+      this.logger.error({ jobId }, 'connection test job FAILED');
+    } catch (err) {
+      this.logger.error({ err, jobId }, 'connection test jobs: marking a job failed did not work');
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import { clientFor, TestServer } from '../support/test-server';
+
+/**
+ * Lists cost a constant number of SQL statements, however many rows they show: the server
+ * reports every statement it sends (TestServer.captureQueries), and a page of 50 stores with
+ * their last connection test must cost what a page of 5 costs.
+ */
+
+const LIST = `query($perPage: Int) {
+  allEcommerceStores(perPage: $perPage, sortField: "name") { id name apiLogin needsMigration lastConnectionTest { status success testedAt } }
+  _allEcommerceStoresMeta { count }
+}`;
+const JOBS = `query($perPage: Int) { connectionTestJobs(perPage: $perPage) { total items { id status total done ok failed running pending changed progress } } }`;
+
+let server: TestServer;
+let gql: ReturnType<typeof clientFor>;
+
+beforeAll(async () => {
+  server = await TestServer.start();
+  gql = clientFor(server, await server.login());
+  const ids: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    ids.push((await gql(`mutation($n: String!) { createEcommerceStore(name: $n) { id } }`, { n: `Store ${String(i).padStart(2, '0')}` })).data.createEcommerceStore.id);
+  }
+  // Two tests per store (no credentials: NOT_CONFIGURED, recorded without calling out), so "the latest" has to be chosen.
+  for (const id of ids) {
+    for (let round = 0; round < 2; round++) await gql(`query($id: ID!) { testConnection(id: $id) { status } }`, { id });
+  }
+  // A few bulk jobs of one store each, to list them.
+  for (const id of ids.slice(0, 12)) await gql(`mutation($ids: [ID!]) { testAllConnections(filter: { ids: $ids }) { id } }`, { ids: [id] });
+  // Let them finish, so no job is being worked on while statements are counted.
+  for (let waited = 0; ; waited += 50) {
+    const running = await gql(`{ connectionTestJobs(status: RUNNING) { total } }`);
+    if (running.data.connectionTestJobs.total === 0) break;
+    if (waited > 20_000) throw new Error('the set-up jobs did not finish');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+});
+afterAll(() => server.destroy());
+
+/**
+ * The statements one request sent. The job runner polls in the background (an EXISTS check for
+ * running jobs and expired leases, `row_exists`); its statements are left out, as are
+ * transaction brackets.
+ */
+async function statementsOf(query: string, variables: Record<string, unknown>): Promise<{ statements: string[]; data: any }> {
+  let data: any;
+  const captured = await server.captureQueries(async () => {
+    const result = await gql(query, variables);
+    expect(result.errors).toBeUndefined();
+    data = result.data;
+  });
+  const statements = captured.filter((sql) => !/^(BEGIN|COMMIT|ROLLBACK|START TRANSACTION)/i.test(sql) && !/row_exists/.test(sql));
+  return { statements, data };
+}
+
+test('50 stores with their last connection test cost as many SQL statements as 5', async () => {
+  const five = await statementsOf(LIST, { perPage: 5 });
+  const fifty = await statementsOf(LIST, { perPage: 50 });
+  expect(five.data.allEcommerceStores).toHaveLength(5);
+  expect(fifty.data.allEcommerceStores).toHaveLength(50);
+  expect(fifty.data.allEcommerceStores.every((store: any) => store.lastConnectionTest?.status === 'NOT_CONFIGURED')).toBe(true);
+  expect(fifty.statements.length).toBe(five.statements.length);
+  // Sign-in check, the page, the count and one batched look-up of the latest tests.
+  expect(fifty.statements.length).toBeLessThanOrEqual(6);
+  expect(fifty.statements.filter((sql) => /connection_tests/.test(sql))).toHaveLength(1);
+});
+
+test('a page of jobs with their progress costs as many SQL statements as a page of one', async () => {
+  const one = await statementsOf(JOBS, { perPage: 1 });
+  const ten = await statementsOf(JOBS, { perPage: 10 });
+  expect(one.data.connectionTestJobs.items).toHaveLength(1);
+  expect(ten.data.connectionTestJobs.items).toHaveLength(10);
+  expect(ten.statements.length).toBe(one.statements.length);
+  // The progress of all ten jobs comes from one grouped count.
+  expect(ten.statements.filter((sql) => /connection_test_job_items/.test(sql))).toHaveLength(1);
+});
