@@ -5,11 +5,13 @@ import { defineConfig } from 'vite';
  * The admin UI. `npm run build:admin` writes it to dist/admin, which the server serves at `/`;
  * `npm run dev` serves it with hot reload and forwards /graphql to a server on localhost:4000.
  */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: __dirname,
   base: '/',
   // Vite compiles TSX itself; the automatic runtime means no `import React` in every file.
   oxc: { jsx: { runtime: 'automatic' } },
+  // Apollo Client keeps its development checks (and its devtools notice) unless told this is production.
+  define: mode === 'production' ? { 'globalThis.__DEV__': 'false' } : {},
   build: {
     outDir: path.resolve(__dirname, '../dist/admin'),
     emptyOutDir: true,
@@ -27,4 +29,4 @@ export default defineConfig({
     port: 5173,
     proxy: { '/graphql': 'http://localhost:4000' },
   },
-});
+}));

@@ -23,6 +23,8 @@ export class StorelinkError extends HttpError {
       result: details.result,
       ...(details.field ? { errors: { [details.field]: message } } : {}),
     });
+    // HttpError resets the prototype to its own, which would make every StorelinkError a plain HttpError.
+    Object.setPrototypeOf(this, StorelinkError.prototype);
     this.name = 'StorelinkError';
     this.code = details.code;
     this.field = details.field;

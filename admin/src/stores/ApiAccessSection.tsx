@@ -77,7 +77,11 @@ export const ApiAccessSection = ({ store }: { store: EcommerceStore }) => {
               Tests what is typed above without saving it.
             </Typography>
           </Box>
-          {dryRun && <ConnectionTestResultPanel result={dryRun} caption="Test of the values above (not saved)" />}
+          {dryRun && (
+            <Box data-testid="dry-run">
+              <ConnectionTestResultPanel result={dryRun} caption="Test of the values above (not saved)" />
+            </Box>
+          )}
         </Stack>
       )}
     </Box>

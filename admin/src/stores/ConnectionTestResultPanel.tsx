@@ -12,7 +12,13 @@ interface Props {
 
 /** One connection test as an admin needs it: the verdict in one sentence, which store answered, every scope, the warnings, and how long it took. */
 export const ConnectionTestResultPanel = ({ result, caption }: Props) => (
-  <Stack spacing={1.5} data-testid="connection-test-result" data-success={result.success} data-status={result.status}>
+  <Stack
+    spacing={1.5}
+    data-testid="connection-test-result"
+    data-result-id={result.id ?? 'dry-run'}
+    data-success={result.success}
+    data-status={result.status}
+  >
     <Alert severity={result.success ? 'success' : 'error'} variant="outlined">
       <AlertTitle>{result.success ? 'Connection successful' : 'Connection failed'}</AlertTitle>
       <Typography variant="body2" data-testid="connection-test-message">

@@ -16,7 +16,7 @@ export const ConnectionTestSection = ({ store }: { store: EcommerceStore }) => {
   const shown = fresh ?? store.lastConnectionTest;
 
   return (
-    <Box component="section" aria-labelledby="connection-test-heading" sx={{ width: '100%', maxWidth: 640 }}>
+    <Box component="section" aria-labelledby="connection-test-heading" sx={{ width: '100%', maxWidth: 640 }} data-testid="connection-test-section">
       <Typography variant="h6" id="connection-test-heading" gutterBottom>
         Confirm the connection
       </Typography>

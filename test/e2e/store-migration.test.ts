@@ -1,0 +1,306 @@
+import type { Browser, Page } from 'playwright-core';
+import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
+import { ADMIN, TestServer } from '../support/test-server';
+import { launchChromium, requireAdminBuild, ResponseRecorder, Screenshots } from './support/browser';
+
+/**
+ * The merchant guide's migration, in real Chromium, against the real server and the fake
+ * BigCommerce: sign in, add a store, connect it with a Legacy API account, then migrate it to a
+ * Store API account, through a wrong token and a token missing a scope to the right one.
+ * Every step leaves a screenshot in test-results/store-migration/.
+ */
+
+const STORE_HASH = 'acme7x2k';
+const LEGACY_USERNAME = 'storelink-legacy';
+// Random-looking and unique, so that finding one anywhere in a response is unmistakable.
+const LEGACY_API_TOKEN = 'legacy0a1b2c3d4e5f6g7h8i9j0kq7w2';
+const WRONG_TOKEN = 'wrong9z8y7x6w5v4u3t2s1r0q9p8m4n';
+const ORDERS_READ_ONLY_TOKEN = 'ordersro1q2w3e4r5t6y7u8i9o0p1z8';
+const RIGHT_TOKEN = 'right5m4n3b2v1c0x9z8l7k6j5h4k3x9';
+const SECRETS = [LEGACY_API_TOKEN, WRONG_TOKEN, ORDERS_READ_ONLY_TOKEN, RIGHT_TOKEN, ADMIN.password];
+
+jest.setTimeout(120_000);
+
+describe('migrating a store from a Legacy API account to a Store API account, in Chromium', () => {
+  let fake: FakeBigCommerce;
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let responses: ResponseRecorder;
+  const shots = new Screenshots('store-migration');
+  /** The browser console, shown when a step fails. */
+  const browserLog: string[] = [];
+
+  beforeAll(async () => {
+    requireAdminBuild();
+    fake = await startFakeBigCommerce();
+    fake.addStore({ hash: STORE_HASH, name: 'Acme Outdoor', domain: 'acme-outdoor.example' });
+    fake.addLegacyUser({ hash: STORE_HASH, username: LEGACY_USERNAME, apiToken: LEGACY_API_TOKEN });
+    fake.addToken({
+      hash: STORE_HASH,
+      token: ORDERS_READ_ONLY_TOKEN,
+      scopes: { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'READ_ONLY', transactions: 'MODIFY', products: 'MODIFY' },
+    });
+    fake.addToken({
+      hash: STORE_HASH,
+      token: RIGHT_TOKEN,
+      scopes: { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' },
+    });
+    // WRONG_TOKEN is known to no store: BigCommerce answers 401.
+
+    server = await TestServer.start({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' });
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    responses = new ResponseRecorder(page, server.url);
+    page.on('console', (message) => browserLog.push(`${message.type()}: ${message.text()}`));
+    page.on('requestfinished', async (request) => {
+      if (!request.url().endsWith('/graphql')) return;
+      const operation = request.postDataJSON()?.operationName;
+      // The Login answer holds a session token: its name is enough to follow the story.
+      const body = operation === 'Login' ? '' : ((await (await request.response())?.text()) ?? '').slice(0, 300);
+      browserLog.push(`graphql ${operation}: ${body}`);
+    });
+    page.on('pageerror', (error) => browserLog.push(`page error: ${error.message}`));
+  });
+
+  /** A test step that, when it fails, leaves a screenshot of what the browser showed at that moment. */
+  const step = (name: string, run: () => Promise<void>) =>
+    test(name, async () => {
+      try {
+        await run();
+      } catch (error) {
+        await shots.take(page, `FAILED-${name.replace(/\W+/g, '-').slice(0, 50)}`).catch(() => undefined);
+        const snackbar = await page.locator('.MuiSnackbar-root').allTextContents().catch(() => []);
+        throw new Error(`${(error as Error).message}\nNotifications: ${JSON.stringify(snackbar)}\nBrowser console:\n${browserLog.slice(-20).join('\n')}`);
+      }
+    });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.destroy();
+    await fake?.stop();
+  });
+
+  const apiVersionSelect = () => page.getByRole('combobox', { name: 'API Version' });
+  /** An input by its label, as written, whether or not the form marks it required (" *"). */
+  const input = (label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\u2009]*\\*?$`));
+  const accessTokenInput = () => input('API password (Access token)');
+  const saveButton = () => page.getByRole('button', { name: 'Save', exact: true });
+
+  async function chooseApiVersion(name: string) {
+    await apiVersionSelect().click();
+    await page.getByRole('option', { name, exact: true }).click();
+  }
+
+  /** Clicks "Test API connection" and returns the result panel of that test. */
+  async function testApiConnection() {
+    const section = page.getByTestId('connection-test-section');
+    const result = section.getByTestId('connection-test-result');
+    // The section shows the previous test until the new one is back.
+    const previous = (await result.count()) > 0 ? await result.getAttribute('data-result-id') : null;
+    await section.getByRole('button', { name: 'Test API connection' }).click();
+    await waitUntil(async () => (await result.count()) > 0 && (await result.getAttribute('data-result-id')) !== previous, 'a new connection test result');
+    return result;
+  }
+
+  async function openStore() {
+    await page.getByRole('menuitem', { name: 'Ecommerce Stores' }).click();
+    await page.getByText('Acme Outdoor', { exact: true }).click();
+    await page.getByTestId('store-name').waitFor();
+  }
+
+  step('signs in', async () => {
+    await page.goto(server.url);
+    await input('Email').waitFor();
+    await shots.take(page, 'sign-in');
+    await input('Email').fill(ADMIN.email);
+    await input('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Migration to Store API accounts').waitFor();
+  });
+
+  step('shows an empty store list with a way to add the first store', async () => {
+    await page.getByRole('menuitem', { name: 'Ecommerce Stores' }).click();
+    await page.getByText('No ecommerce stores yet').waitFor();
+    await shots.take(page, 'no-stores-yet');
+  });
+
+  step('adds a store', async () => {
+    await page.getByRole('link', { name: 'Add a store' }).first().click();
+    await input('Store name').fill('Acme Outdoor');
+    await shots.take(page, 'add-store');
+    await saveButton().click();
+    await page.getByTestId('store-name').waitFor();
+    expect(await page.getByTestId('store-name').textContent()).toBe('Acme Outdoor');
+    await expectVisible(page.getByText('Not set up'));
+  });
+
+  step('connects the store with its Legacy API account, verified on save', async () => {
+    await chooseApiVersion('Legacy API account');
+    await input('API URL').fill(fake.legacyApiUrl);
+    await input('Username').fill(LEGACY_USERNAME);
+    await input('API token').fill(LEGACY_API_TOKEN);
+    await shots.take(page, 'legacy-credentials-typed');
+    await saveButton().click();
+    await page.getByTestId('legacy-badge').first().waitFor();
+    await page.getByTestId('migration-guide').waitFor();
+    // The secret box is empty again and says which token is saved, by its last four characters.
+    await expect(accessTokenOrLegacyTokenValue()).resolves.toBe('');
+    await expectVisible(page.getByText(`Saved: a token ending in “${LEGACY_API_TOKEN.slice(-4)}”`));
+  });
+
+  step('tests the Legacy connection: it works, with the deprecation warning', async () => {
+    const result = await testApiConnection();
+    await expect(result.getAttribute('data-success')).resolves.toBe('true');
+    await expectVisible(result.getByText('Connection successful'));
+    await expectVisible(result.getByText('Acme Outdoor', { exact: true }));
+    await expectVisible(result.getByTestId('connection-test-warnings').getByText(/deprecated by BigCommerce since July 2018/));
+    await result.scrollIntoViewIfNeeded();
+    await shots.take(page, 'legacy-connection-tested');
+  });
+
+  step('the dashboard counts the store as still on a Legacy API account', async () => {
+    await page.getByRole('menuitem', { name: 'Migration dashboard' }).click();
+    await expectText(page.getByTestId('legacy-count'), '1');
+    await expectText(page.getByTestId('healthy-count'), '1');
+    await shots.take(page, 'dashboard-before-migration');
+  });
+
+  step('refuses to save a wrong access token, and keeps the working Legacy account', async () => {
+    await openStore();
+    await page.getByRole('button', { name: 'Switch to Store API Account (OAuth)' }).click();
+    await input('API login (API path)').fill(`stores/${STORE_HASH}`);
+    await accessTokenInput().fill(WRONG_TOKEN);
+    await saveButton().click();
+
+    const refused = page.getByTestId('save-refused');
+    await refused.waitFor();
+    await expectVisible(refused.getByText('Not saved: the new credentials failed the connection test'));
+    await expectVisible(refused.getByText(/this store still uses its saved Legacy API account/));
+    await expectVisible(refused.getByText(/did not accept the access token/));
+    await refused.scrollIntoViewIfNeeded();
+    await shots.take(page, 'wrong-token-refused');
+
+    // Still Legacy, and still working.
+    await expectVisible(page.getByTestId('legacy-badge').first());
+    const stored = await storeAsServerSeesIt();
+    expect(stored).toMatchObject({ apiVersion: 'LEGACY', apiPasswordLast4: LEGACY_API_TOKEN.slice(-4) });
+    const legacyResult = await testApiConnection();
+    await expect(legacyResult.getAttribute('data-success')).resolves.toBe('true');
+    await expectVisible(legacyResult.getByText(/with the Legacy API account/));
+  });
+
+  step('a token with Orders read-only fails its test, and the checklist says what to do', async () => {
+    await accessTokenInput().fill(ORDERS_READ_ONLY_TOKEN);
+    await page.getByRole('button', { name: 'Test before saving' }).click();
+    const dryRun = page.getByTestId('dry-run').getByTestId('connection-test-result');
+    await dryRun.waitFor();
+    await expect(dryRun.getAttribute('data-success')).resolves.toBe('false');
+    const orders = dryRun.getByTestId('scope-Orders');
+    await expect(orders.getAttribute('data-ok')).resolves.toBe('false');
+    await expectVisible(orders.getByText('✗ missing'));
+    await expectVisible(orders.getByText(/Needs Modify, but the token has only Read-only/i));
+    await expect(dryRun.getByTestId('scope-Products').getAttribute('data-ok')).resolves.toBe('true');
+    await expectVisible(dryRun.getByTestId('connection-test-message').getByText(/create a new one/));
+    await dryRun.scrollIntoViewIfNeeded();
+    await shots.take(page, 'orders-read-only-tested');
+
+    await saveButton().click();
+    await page.getByTestId('save-refused').waitFor();
+    expect(await storeAsServerSeesIt()).toMatchObject({ apiVersion: 'LEGACY' });
+  });
+
+  step('saves the right token: the store is migrated and its connection passes', async () => {
+    await accessTokenInput().fill(RIGHT_TOKEN);
+    await saveButton().click();
+    await page.getByText('Saved: the new API access passed the connection test.').waitFor();
+    await page.getByTestId('legacy-badge').waitFor({ state: 'detached' });
+    await page.getByTestId('migration-guide').waitFor({ state: 'detached' });
+    await expectVisible(page.getByTestId('store-name').locator('..').getByText('Store API Account (OAuth)'));
+    await expectVisible(page.getByText(`Saved: a token ending in “${RIGHT_TOKEN.slice(-4)}”`));
+    expect(await accessTokenInput().inputValue()).toBe('');
+    expect(await storeAsServerSeesIt()).toMatchObject({ apiVersion: 'STORE_API_OAUTH', apiLogin: `stores/${STORE_HASH}`, needsMigration: false });
+
+    const result = await testApiConnection();
+    await expect(result.getAttribute('data-success')).resolves.toBe('true');
+    for (const scope of ['Customers', 'Information & Settings', 'Orders', 'Products']) {
+      await expect(result.getByTestId(`scope-${scope}`).getAttribute('data-ok')).resolves.toBe('true');
+    }
+    await result.scrollIntoViewIfNeeded();
+    await shots.take(page, 'migrated-connection-tested');
+  });
+
+  step('the connection history lists every recorded test', async () => {
+    await page.getByRole('tab', { name: 'Connection history' }).click();
+    const rows = page.getByTestId('connection-history').locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThanOrEqual(4);
+    await shots.take(page, 'connection-history');
+  });
+
+  step('the list and the dashboard show the store migrated and healthy', async () => {
+    await page.getByRole('menuitem', { name: 'Ecommerce Stores' }).click();
+    await page.getByText('Acme Outdoor', { exact: true }).waitFor();
+    // The list first shows what it had cached, then what the server says now.
+    await page.getByTestId('legacy-badge').waitFor({ state: 'detached' });
+    await expectText(page.getByTestId('connection-status').first(), 'OK');
+    await shots.take(page, 'store-list-after-migration');
+
+    await page.getByRole('menuitem', { name: 'Migration dashboard' }).click();
+    await expectText(page.getByTestId('legacy-count'), '0');
+    await expectText(page.getByTestId('healthy-count'), '1');
+    await shots.take(page, 'dashboard-after-migration');
+  });
+
+  step('no secret was ever sent to the browser', async () => {
+    const received = await responses.responses();
+    const graphql = received.filter((response) => response.url.endsWith('/graphql'));
+    expect(graphql.length).toBeGreaterThan(20);
+    // Every API answer was read, so the search below covers them all.
+    expect(graphql.filter((response) => !response.readable)).toEqual([]);
+    // The recorder does see what the API sends: the saved token's last four characters, which are meant to be shown.
+    expect(graphql.some((response) => response.body.includes(`"apiPasswordLast4":"${RIGHT_TOKEN.slice(-4)}"`))).toBe(true);
+    for (const secret of SECRETS) {
+      const leaks = received.filter((response) => response.body.includes(secret)).map((response) => response.url);
+      expect({ secret: `${secret.slice(0, 6)}…`, leaks }).toEqual({ secret: `${secret.slice(0, 6)}…`, leaks: [] });
+    }
+  });
+
+  /** The store as the API returns it, fetched outside the browser, to check what was really saved. */
+  async function storeAsServerSeesIt() {
+    const token = await server.login();
+    const { data } = await server.graphql(`{ allEcommerceStores { id name apiVersion apiLogin apiPasswordLast4 needsMigration } }`, {}, token);
+    return data.allEcommerceStores.find((store: { name: string }) => store.name === 'Acme Outdoor');
+  }
+
+  async function accessTokenOrLegacyTokenValue() {
+    return input('API token').inputValue();
+  }
+});
+
+async function expectVisible(locator: import('playwright-core').Locator) {
+  await locator.first().waitFor({ state: 'visible' });
+}
+
+async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/** Waits until the element's text is the expected one (numbers and chips update after their request). */
+async function expectText(locator: import('playwright-core').Locator, expected: string) {
+  const deadline = Date.now() + 10_000;
+  let actual: string | null = null;
+  while (Date.now() < deadline) {
+    actual = (await locator.textContent())?.trim() ?? null;
+    if (actual === expected) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(actual).toBe(expected);
+}
