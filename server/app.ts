@@ -68,7 +68,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     const apiKeys = new ApiKeyService(dataSource, audit);
     const users = new UserService(dataSource, audit);
     const auth = new AuthService(dataSource, apiKeys, audit, { sessionTtlMs: config.sessionTtlMs });
-    const stores = new EcommerceStoreService(dataSource, cipher, { allowInsecureHttp: config.outboundAllowPrivate });
+    const stores = new EcommerceStoreService(dataSource, cipher, { allowInsecureHttp: config.outboundAllowPrivate }, audit);
     const connector = new BigCommerceConnector({
       apiBaseUrl: config.bigcommerceApiUrl,
       timeoutMs: config.httpTimeoutMs,
@@ -76,7 +76,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       userAgent: `storelink/${VERSION}`,
       logger,
     });
-    const connections = new ConnectionService(dataSource, stores, connector);
+    const connections = new ConnectionService(dataSource, stores, connector, audit);
     const jobs = new ConnectionTestJobService(dataSource, stores, {
       // Far longer than any test can take (HTTP_TIMEOUT_MS bounds it), so only a dead instance's items are taken over.
       leaseMs: Math.max(60_000, config.httpTimeoutMs * 3),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { DataSource, Repository } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors';
 import type { BigCommerceCredentials } from '../platforms/bigcommerce';
 import { ApiVersion } from '../stores/api-version';
@@ -30,6 +31,7 @@ export class ConnectionService {
     dataSource: DataSource,
     private readonly stores: EcommerceStoreService,
     private readonly tester: ConnectionTester,
+    private readonly audit: AuditService,
   ) {
     this.tests = dataSource.getRepository(ConnectionTest);
   }
@@ -39,13 +41,16 @@ export class ConnectionService {
     const store = await this.stores.findById(storeId);
     const saved = this.stores.savedCredentials(store);
     const outcome = saved ? await this.run(store, saved) : notConfigured(store.apiVersion);
+    await this.audit.connectionTested(store, outcome);
     return this.record(store.id, outcome);
   }
 
   /** Tests credentials as typed, saving nothing. With a store, an omitted secret means the saved one. */
   async dryRun(input: CredentialsInput, storeId: string | null): Promise<ConnectionTest> {
     const { store, credentials } = await this.stores.normaliseFor(storeId, input);
-    return unrecorded(await this.run(store, credentials));
+    const outcome = await this.run(store, credentials);
+    await this.audit.credentialsTested(store, credentials, outcome);
+    return unrecorded(outcome);
   }
 
   /**
@@ -61,7 +66,10 @@ export class ConnectionService {
     if (!options.verify) return this.stores.updateCredentials(storeId, input, options.expectedVersion);
     const { store, credentials } = await this.stores.normaliseFor(storeId, input, options.expectedVersion);
     const outcome = await this.run(store, credentials);
-    if (!outcome.success) throw new ConnectionTestFailedError(outcome);
+    if (!outcome.success) {
+      await this.audit.credentialsRejected(store!, credentials, outcome);
+      throw new ConnectionTestFailedError(outcome);
+    }
     // Saved only if the store is still as it was before the test (else CONFLICT): what was tested is what is saved.
     const saved = await this.stores.saveCredentials(store!, credentials);
     await this.record(storeId, outcome);

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Brackets, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { AuditAction, AuditTargetType } from '../audit/audit-action';
+import type { AuditService } from '../audit/audit.service';
+import { newCredentialsSnapshot, savedCredentialsSnapshot } from '../audit/credentials-snapshot';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { ApiVersion } from './api-version';
@@ -37,6 +40,7 @@ export class EcommerceStoreService {
     private readonly dataSource: DataSource,
     private readonly cipher: SecretCipher,
     private readonly options: { allowInsecureHttp: boolean },
+    private readonly audit: AuditService,
   ) {
     this.stores = dataSource.getRepository(EcommerceStore);
   }
@@ -96,7 +100,10 @@ export class EcommerceStoreService {
       apiPasswordEncrypted: null,
       apiPasswordLast4: null,
     });
-    await this.stores.insert(store);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(EcommerceStore).insert(store);
+      await this.audit.record({ action: AuditAction.STORE_CREATED, target: storeTarget(store) }, manager);
+    });
     return this.findById(store.id);
   }
 
@@ -115,13 +122,21 @@ export class EcommerceStoreService {
       // The version column and updatedAt are bumped by the UPDATE itself (TypeORM adds them).
       const result = await repository.createQueryBuilder().update().set({ name: newName }).where(where).execute();
       if (!result.affected) await this.conflictOrGone(id, repository);
+      await this.audit.record({ action: AuditAction.STORE_RENAMED, target: storeTarget(store), changedFields: ['name'], detail: `now "${newName}"` }, manager);
       return (await repository.findOneBy({ id }))!;
     });
   }
 
   async delete(id: string): Promise<EcommerceStore> {
     const store = await this.findById(id);
-    await this.stores.delete({ id });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(EcommerceStore).delete({ id });
+      // Deleting a store deletes its credentials: a credential change like any other.
+      await this.audit.record(
+        { action: AuditAction.STORE_DELETED, target: storeTarget(store), oldApiVersion: store.apiVersion, oldLast4: store.apiPasswordLast4 },
+        manager,
+      );
+    });
     return store;
   }
 
@@ -153,6 +168,9 @@ export class EcommerceStoreService {
       .where({ id: store.id, version: store.version })
       .execute();
     if (!result.affected) await this.conflictOrGone(store.id, repository);
+    // The change and its audit event commit together, or not at all.
+    const changed = credentials.apiPassword !== undefined;
+    await this.audit.credentialsChanged(store, savedCredentialsSnapshot(store), newCredentialsSnapshot(store, credentials), changed, manager);
     // The row as this save left it (read in the same transaction, so not a later save's).
     return (await repository.findOneBy({ id: store.id }))!;
   }
@@ -243,6 +261,8 @@ function checkVersion(store: EcommerceStore, expectedVersion: number | null | un
     );
   }
 }
+
+const storeTarget = (store: EcommerceStore) => ({ type: AuditTargetType.ECOMMERCE_STORE, id: store.id, name: store.name });
 
 function validName(name: string): string {
   const trimmed = name.trim();

@@ -29,6 +29,10 @@ export const DECISIONS: Record<string, Decision> = {
   // connection tests of saved credentials and their history: everyone (they change no store)
   testConnection: 'ANY',
   connectionTests: 'ANY',
+  testAllConnections: 'ANY',
+  cancelConnectionTestJob: 'ANY',
+  connectionTestJob: 'ANY',
+  connectionTestJobs: 'ANY',
   // users, API keys, audit trail: admins only
   users: 'ADMIN',
   createUser: 'ADMIN',
@@ -77,6 +81,10 @@ export const VARIABLES: Record<string, (f: Fixture) => Record<string, unknown>> 
   testCredentials: (f) => ({ credentials: { apiVersion: 'STORE_API_OAUTH', apiLogin: `stores/${f.secrets.storeHash}`, apiPassword: f.secrets.accessToken } }),
   testConnection: (f) => ({ id: f.storeId }),
   connectionTests: (f) => ({ storeId: f.storeId }),
+  testAllConnections: (f) => ({ filter: { ids: [f.storeId] } }),
+  cancelConnectionTestJob: (f) => ({ id: f.jobId }),
+  connectionTestJob: (f) => ({ id: f.jobId }),
+  connectionTestJobs: () => ({}),
   users: () => ({}),
   createUser: (f) => ({ email: `walk-${Math.random().toString(36).slice(2)}@example.com`, password: f.secrets.password, role: 'VIEWER' }),
   disableUser: (f) => ({ id: f.userId }),
