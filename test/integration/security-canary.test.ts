@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { FULL_SCOPES } from './bigcommerce-harness';
+import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
+import { allOperations, VARIABLES, type Fixture, type Operation } from '../support/security-operations';
+import { CREATE_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
+import { clientFor, TestServer } from '../support/test-server';
+
+/**
+ * The canary suite: plant recognisable secrets (passwords, access and legacy tokens, the
+ * encryption key, session tokens, API keys), call every query and mutation of the schema
+ * with them, plus the error paths that are most tempted to echo input, then search every
+ * response, every log line and the database files. A secret may appear in exactly one
+ * place: the response that issued it (login's token, createApiKey's key), once.
+ */
+
+const canary = (label: string) => `canary${label}${randomBytes(9).toString('hex')}`;
+const INPUTS = {
+  adminPassword: canary('AdminPw'),
+  newPassword: canary('NewPw'),
+  userPassword: canary('UserPw'),
+  wrongPassword: canary('WrongPw'),
+  accessToken: canary('AccessTok'),
+  legacyToken: canary('LegacyTok'),
+  dryRunToken: canary('DryRunTok'),
+  secretInEmailField: canary('PwAsEmail'),
+};
+const SECRET_KEY = randomBytes(32);
+const ADMIN_EMAIL = 'canary-admin@example.com';
+const STORE_HASH = 'canary01';
+
+let fake: FakeBigCommerce;
+let server: TestServer;
+let adminToken: string;
+let operations: Operation[];
+/** Tokens and keys the server issued, with the one response body allowed to show each. */
+const issued = new Map<string, string>();
+
+async function call(document: string, variables: Record<string, unknown>, token?: string) {
+  const result = await server.graphql(document, variables, token);
+  const body = server.responseBodies[server.responseBodies.length - 1];
+  const login = result.data?.login?.token as string | undefined;
+  if (login) issued.set(login, body);
+  const key = result.data?.createApiKey?.key as string | undefined;
+  if (key) issued.set(key, body);
+  return result;
+}
+
+async function signIn(email: string, password: string): Promise<string> {
+  const result = await call('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
+  return result.data.login.token;
+}
+
+beforeAll(async () => {
+  fake = await startFakeBigCommerce();
+  fake.addStore({ hash: STORE_HASH, name: 'Canary store', domain: 'canary.example' });
+  fake.addToken({ hash: STORE_HASH, token: INPUTS.accessToken, scopes: FULL_SCOPES });
+  fake.addLegacyUser({ hash: STORE_HASH, username: 'canarylegacy', apiToken: INPUTS.legacyToken });
+  server = await TestServer.start({
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD: INPUTS.adminPassword,
+    STORELINK_SECRET_KEY: SECRET_KEY.toString('base64'),
+    OUTBOUND_ALLOW_PRIVATE: 'true',
+    BIGCOMMERCE_API_URL: fake.url,
+    LOG_LEVEL: 'trace',
+  });
+  adminToken = await signIn(ADMIN_EMAIL, INPUTS.adminPassword);
+  operations = await allOperations();
+
+  // Fixtures, planted through the API: a store on each kind of credentials, a user, a key, a job.
+  const admin = (document: string, variables: Record<string, unknown> = {}) => call(document, variables, adminToken);
+  const oauthStore = (await admin(CREATE_STORE, { name: 'Canary OAuth' })).data.createEcommerceStore.id;
+  const legacyStore = (await admin(CREATE_STORE, { name: 'Canary Legacy' })).data.createEcommerceStore.id;
+  const doomedStore = (await admin(CREATE_STORE, { name: 'Canary doomed' })).data.createEcommerceStore.id;
+  await admin(UPDATE_CREDENTIALS, { id: legacyStore, credentials: { apiVersion: 'LEGACY', apiLogin: 'canarylegacy', apiPassword: INPUTS.legacyToken, apiUrl: fake.legacyApiUrl } });
+  await admin(UPDATE_CREDENTIALS, { id: doomedStore, credentials: { apiVersion: 'STORE_API_OAUTH', apiLogin: `stores/${STORE_HASH}`, apiPassword: INPUTS.accessToken } });
+  const user = (await admin('mutation($p: String!) { createUser(email: "canary-viewer@example.com", password: $p, role: VIEWER) { id } }', { p: INPUTS.userPassword })).data.createUser;
+  const key = (await admin('mutation { createApiKey(name: "Canary key", role: ADMIN) { key apiKey { id } } }')).data.createApiKey;
+  const job = await admin('mutation($ids: [ID!]) { testAllConnections(filter: { ids: $ids }) { id } }', { ids: [legacyStore] });
+  const event = (await admin('{ allAuditEvents(perPage: 1) { id } }')).data.allAuditEvents[0];
+  const fixture: Fixture = {
+    storeId: oauthStore,
+    userId: user.id,
+    apiKeyId: key.apiKey.id,
+    auditEventId: event.id,
+    jobId: job.data?.testAllConnections?.id ?? 'none',
+    callerPassword: INPUTS.adminPassword,
+    login: { email: ADMIN_EMAIL, password: INPUTS.adminPassword },
+    secrets: { password: INPUTS.userPassword, newPassword: INPUTS.newPassword, accessToken: INPUTS.accessToken, storeHash: STORE_HASH },
+  };
+
+  // Every operation, as the admin (the role that can do the most), then as a viewer and with the API key.
+  const viewerToken = await signIn('canary-viewer@example.com', INPUTS.userPassword);
+  const ordered = [...operations].sort((a, b) => Number(DESTRUCTIVE.has(a.name)) - Number(DESTRUCTIVE.has(b.name)));
+  for (const operation of ordered) {
+    const variables = VARIABLES[operation.name]({ ...fixture, storeId: operation.name === 'deleteEcommerceStore' ? doomedStore : fixture.storeId });
+    const token = operation.name === 'logout' ? await signIn(ADMIN_EMAIL, fixture.login.password) : adminToken;
+    await call(operation.document, variables, token);
+    if (operation.name === 'changePassword') fixture.callerPassword = fixture.login.password = INPUTS.newPassword;
+    if (!DESTRUCTIVE.has(operation.name)) {
+      await call(operation.document, variables, viewerToken);
+      await call(operation.document, variables, key.key);
+    }
+  }
+  // Connection tests on both kinds of saved credentials, and a dry run with the saved secret filled in.
+  await admin('query($id: ID!) { testConnection(id: $id) { status message } }', { id: legacyStore });
+  await admin('query($id: ID!) { testConnection(id: $id) { status message } }', { id: oauthStore });
+  await admin('query($c: ApiCredentialsInput!, $s: ID) { testCredentials(credentials: $c, storeId: $s) { status message } }', {
+    c: { apiVersion: 'STORE_API_OAUTH', apiLogin: `stores/${STORE_HASH}` },
+    s: oauthStore,
+  });
+
+  // The error paths most tempted to echo what they were given.
+  await call('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN_EMAIL, p: INPUTS.wrongPassword });
+  await call('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: INPUTS.secretInEmailField, p: INPUTS.wrongPassword });
+  await admin(UPDATE_CREDENTIALS, { id: oauthStore, credentials: { apiVersion: 'STORE_API_OAUTH', apiLogin: 'stores/canary01', apiPassword: `${INPUTS.dryRunToken} with spaces` } });
+  await admin(UPDATE_CREDENTIALS, { id: oauthStore, credentials: { apiVersion: 'STORE_API_OAUTH', apiLogin: INPUTS.dryRunToken, apiPassword: INPUTS.dryRunToken } });
+  await admin('mutation($id: ID!, $c: ApiCredentialsInput!) { updateApiCredentials(id: $id, credentials: $c, verify: true) { id } }', {
+    id: oauthStore,
+    c: { apiVersion: 'STORE_API_OAUTH', apiLogin: `stores/${STORE_HASH}`, apiPassword: INPUTS.dryRunToken },
+  });
+  await admin('query($c: ApiCredentialsInput!) { testCredentials(credentials: $c) { status message } }', {
+    c: { apiVersion: 'LEGACY', apiLogin: 'canarylegacy', apiPassword: INPUTS.dryRunToken, apiUrl: fake.legacyApiUrl },
+  });
+  await admin('mutation($c: ApiCredentialsInput!) { updateApiCredentials(id: "x", credentials: $c) { id } }', { c: { apiVersion: INPUTS.dryRunToken, apiLogin: 'x' } });
+  await admin('mutation($p: String!) { changePassword(currentPassword: $p, newPassword: $p) { id } }', { p: INPUTS.wrongPassword });
+  await admin('mutation($p: String!) { createUser(email: "bad", password: $p, role: VIEWER) { id } }', { p: INPUTS.wrongPassword });
+  await call('{ me { id } }', {}, INPUTS.wrongPassword);
+  await call('{ me { id } }', {}, `sl_${INPUTS.wrongPassword}`);
+  // Give the background job (and its log lines) time to finish.
+  for (let i = 0; i < 50 && (await admin('query($id: ID!) { connectionTestJob(id: $id) { status } }', { id: fixture.jobId })).data?.connectionTestJob?.status === 'RUNNING'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await server.destroy();
+  await fake.stop();
+});
+
+/** Operations that end what later calls need: run last, and only as the admin. */
+const DESTRUCTIVE = new Set(['deleteEcommerceStore', 'disableUser', 'revokeApiKey', 'logout', 'cancelConnectionTestJob']);
+
+const planted = () => [...Object.values(INPUTS), SECRET_KEY.toString('base64'), SECRET_KEY.toString('base64url'), SECRET_KEY.toString('hex')];
+const everything = () => [...planted(), ...issued.keys()];
+
+test('the walk covered every operation of the schema, and the secrets really were used', () => {
+  const called = new Set(operations.map((operation) => operation.name));
+  expect(called.size).toBeGreaterThan(25);
+  expect(server.responseBodies.length).toBeGreaterThan(called.size * 2);
+  expect(issued.size).toBeGreaterThanOrEqual(4); // sessions and API keys
+  // The fake received the planted tokens: the connection tests did run with them.
+  expect(fake.requests.some((request) => request.storeHash === STORE_HASH && request.authenticated)).toBe(true);
+});
+
+test('no response contains a planted secret, and an issued token appears only in the response that issued it', () => {
+  for (const body of server.responseBodies) {
+    for (const secret of planted()) expect(body).not.toContain(secret);
+    for (const [token, issuingBody] of issued) if (body !== issuingBody) expect(body).not.toContain(token);
+  }
+});
+
+test('no log line contains any secret', () => {
+  const log = server.logLines.join('\n');
+  expect(log).toMatch(/"msg":"graphql request"/);
+  for (const secret of everything()) expect(log).not.toContain(secret);
+});
+
+test('the database files contain no secret, nor the raw encryption key', () => {
+  const bytes = server.databaseBytes();
+  expect(bytes.length).toBeGreaterThan(0);
+  for (const secret of everything()) expect(bytes.includes(Buffer.from(secret))).toBe(false);
+  expect(bytes.includes(SECRET_KEY)).toBe(false);
+});
