@@ -6,6 +6,7 @@ import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './LoginPage';
 import stores from './stores';
+import { darkTheme, lightTheme } from './theme';
 
 export const App = () => (
   <Admin
@@ -16,6 +17,8 @@ export const App = () => (
     loginPage={LoginPage}
     dashboard={Dashboard}
     layout={Layout}
+    theme={lightTheme}
+    darkTheme={darkTheme}
     requireAuth
     // The admin UI talks to its own server only (the CSP would block the telemetry request anyway).
     disableTelemetry

@@ -24,7 +24,7 @@ const RESULT_FIELDS = `
 
 const STORE_FIELDS = `
   id name platform apiVersion apiLogin storeHash apiUrl apiPasswordSet apiPasswordLast4 needsMigration
-  lastConnectionTest { ${RESULT_FIELDS} } createdAt updatedAt
+  lastConnectionTest { ${RESULT_FIELDS} } version createdAt updatedAt
 `;
 
 const TEST_CONNECTION = gql`query TestConnection($id: ID!) { testConnection(id: $id) { ${RESULT_FIELDS} } }`;
@@ -36,8 +36,8 @@ const TEST_CREDENTIALS = gql`
 `;
 
 const UPDATE_API_CREDENTIALS = gql`
-  mutation UpdateApiCredentials($id: ID!, $credentials: ApiCredentialsInput!, $verify: Boolean) {
-    updateApiCredentials(id: $id, credentials: $credentials, verify: $verify) { ${STORE_FIELDS} }
+  mutation UpdateApiCredentials($id: ID!, $credentials: ApiCredentialsInput!, $verify: Boolean, $version: Int) {
+    updateApiCredentials(id: $id, credentials: $credentials, verify: $verify, version: $version) { ${STORE_FIELDS} }
   }
 `;
 
@@ -52,8 +52,11 @@ export interface StorelinkDataProvider extends DataProvider {
   testConnection(storeId: Identifier): Promise<ConnectionTestResult>;
   /** Tests credentials as typed without saving them; with storeId, an omitted apiPassword means the saved one. */
   testCredentials(credentials: ApiCredentialsInput, storeId?: Identifier): Promise<ConnectionTestResult>;
-  /** Saves credentials; with verify, only if they pass a connection test (else a CONNECTION_TEST_FAILED error). */
-  updateApiCredentials(storeId: Identifier, credentials: ApiCredentialsInput, options: { verify: boolean }): Promise<EcommerceStore>;
+  /**
+   * Saves credentials; with verify, only if they pass a connection test (else a CONNECTION_TEST_FAILED error);
+   * with version, only if the store is still at that version (else a CONFLICT error).
+   */
+  updateApiCredentials(storeId: Identifier, credentials: ApiCredentialsInput, options: { verify: boolean; version?: number }): Promise<EcommerceStore>;
   /** Forgets the introspected schema, e.g. when another user signs in. */
   reset(): void;
 }
@@ -133,11 +136,11 @@ export const dataProvider: StorelinkDataProvider = {
       return data.testCredentials;
     }),
 
-  updateApiCredentials: (storeId, credentials, { verify }) =>
+  updateApiCredentials: (storeId, credentials, { verify, version }) =>
     run(async () => {
       const { data } = await graphqlClient.mutate<{ updateApiCredentials: EcommerceStore }>({
         mutation: UPDATE_API_CREDENTIALS,
-        variables: { id: storeId, credentials, verify },
+        variables: { id: storeId, credentials, verify, version },
       });
       return data!.updateApiCredentials;
     }),

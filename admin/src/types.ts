@@ -52,6 +52,8 @@ export interface EcommerceStore {
   apiPasswordLast4: string | null;
   needsMigration: boolean;
   lastConnectionTest: ConnectionTestResult | null;
+  /** Goes up by one on every change; sent back with an update so that a stale one is refused (CONFLICT). */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

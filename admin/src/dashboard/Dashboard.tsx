@@ -4,7 +4,7 @@ import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined';
 import WarningIcon from '@mui/icons-material/Warning';
 import { Box, Card, CardContent, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
-import { Title, useGetList } from 'react-admin';
+import { CreateButton, Title, useGetList } from 'react-admin';
 import { ConnectionStatusChip } from '../stores/ConnectionStatusChip';
 import { STATUS_SHORT_REASONS } from '../stores/labels';
 import type { EcommerceStore } from '../types';
@@ -63,7 +63,6 @@ export const Dashboard = () => {
           explanation="Their last connection test failed."
           color="error.main"
           icon={<ErrorIcon fontSize="small" />}
-          to={listLink({})}
           testId="failing-count"
         />
         <StatCard
@@ -72,7 +71,6 @@ export const Dashboard = () => {
           explanation="Their last connection test passed."
           color="success.main"
           icon={<CheckCircleIcon fontSize="small" />}
-          to={listLink({})}
           testId="healthy-count"
         />
         <StatCard
@@ -81,7 +79,6 @@ export const Dashboard = () => {
           explanation="No connection test has run."
           color="text.secondary"
           icon={<HelpOutlineIcon fontSize="small" />}
-          to={listLink({})}
           testId="untested-count"
         />
       </Stack>
@@ -91,22 +88,36 @@ export const Dashboard = () => {
         </Typography>
       )}
 
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
-        <StoreShortList
-          title="To migrate"
-          empty="No store uses a Legacy API account any more."
-          stores={legacy.data ?? []}
-          more={(legacy.total ?? 0) > (legacy.data?.length ?? 0) ? listLink({ needsMigration: true }) : null}
-          secondary={() => 'Legacy API account: open it and follow “Migrate to a Store API account”.'}
-        />
-        <StoreShortList
-          title="Failing"
-          empty="No store's last connection test failed."
-          stores={failing.slice(0, 10)}
-          more={failing.length > 10 ? listLink({}) : null}
-          secondary={(store) => `${STATUS_SHORT_REASONS[store.lastConnectionTest!.status]}: ${store.lastConnectionTest!.message}`}
-        />
-      </Stack>
+      {all.total === 0 ? (
+        <Card sx={{ maxWidth: 640 }}>
+          <CardContent>
+            <Typography variant="h6" gutterBottom>
+              No stores yet
+            </Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+              Add your BigCommerce store under Settings &gt; Ecommerce Stores, then enter its API credentials and test the connection.
+            </Typography>
+            <CreateButton resource="EcommerceStore" label="Add a store" variant="contained" />
+          </CardContent>
+        </Card>
+      ) : (
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
+          <StoreShortList
+            title="To migrate"
+            empty="No store uses a Legacy API account any more."
+            stores={legacy.data ?? []}
+            more={(legacy.total ?? 0) > (legacy.data?.length ?? 0) ? listLink({ needsMigration: true }) : null}
+            secondary={() => 'Legacy API account: open it and follow “Migrate to a Store API account”.'}
+          />
+          <StoreShortList
+            title="Failing"
+            empty="No store's last connection test failed."
+            stores={failing.slice(0, 10)}
+            more={failing.length > 10 ? listLink({}) : null}
+            secondary={(store) => `${STATUS_SHORT_REASONS[store.lastConnectionTest!.status]}: ${store.lastConnectionTest!.message}`}
+          />
+        </Stack>
+      )}
     </Box>
   );
 };

@@ -8,6 +8,7 @@ import { hasSavedSecret, type StoreFormValues } from './credentialsForm';
 import { API_VERSION_CHOICES, API_VERSION_NAMES, LABELS } from './labels';
 import { SecretInput } from './SecretInput';
 import { TestBeforeSavingButton } from './TestBeforeSavingButton';
+import { useTypedCredentials } from './useTypedCredentials';
 
 /**
  * "API access", with the labels of the migration guide: API Version, then the fields that
@@ -16,12 +17,13 @@ import { TestBeforeSavingButton } from './TestBeforeSavingButton';
  */
 export const ApiAccessSection = ({ store }: { store: EcommerceStore }) => {
   const apiVersion = useWatch<StoreFormValues, 'apiVersion'>({ name: 'apiVersion' });
-  const [dryRun, setDryRun] = useState<ConnectionTestResult | null>(null);
+  const [dryRun, setDryRun] = useState<{ result: ConnectionTestResult; credentials: string } | null>(null);
+  const typed = useTypedCredentials();
   const savedLast4 = hasSavedSecret(store, apiVersion) ? store.apiPasswordLast4 : null;
   const switching = !!store.apiVersion && !!apiVersion && apiVersion !== store.apiVersion;
 
   return (
-    <Box component="section" aria-labelledby="api-access-heading" sx={{ width: '100%', maxWidth: 640 }}>
+    <Box component="section" aria-labelledby="api-access-heading">
       <Typography variant="h6" id="api-access-heading" gutterBottom>
         {LABELS.apiAccess}
       </Typography>
@@ -77,9 +79,9 @@ export const ApiAccessSection = ({ store }: { store: EcommerceStore }) => {
               Tests what is typed above without saving it.
             </Typography>
           </Box>
-          {dryRun && (
+          {dryRun?.credentials === typed && (
             <Box data-testid="dry-run">
-              <ConnectionTestResultPanel result={dryRun} caption="Test of the values above (not saved)" />
+              <ConnectionTestResultPanel result={dryRun.result} caption="Test of the values above (not saved)" />
             </Box>
           )}
         </Stack>

@@ -6,23 +6,30 @@ import { useRecordContext } from 'react-admin';
 import type { ConnectionTestResult, EcommerceStore } from '../types';
 import { STATUS_SHORT_REASONS } from './labels';
 
+interface Props {
+  /** The test to show; the record's last connection test by default. */
+  result?: ConnectionTestResult | null;
+  /** "Connection OK" rather than "OK", where no column header says what the chip is about. */
+  long?: boolean;
+}
+
 /** OK, failing (with the short reason) or untested, from the store's last connection test; the full sentence is in the tooltip. */
-export const ConnectionStatusChip = ({ result }: { result?: ConnectionTestResult | null }) => {
+export const ConnectionStatusChip = ({ result, long = false }: Props) => {
   const store = useRecordContext<EcommerceStore>();
   const test = result === undefined ? store?.lastConnectionTest : result;
   if (!test) {
     return (
       <Tooltip title="No connection test has run yet. Open the store and click “Test API connection”.">
-        <Chip icon={<HelpOutlineIcon />} label="Untested" size="small" variant="outlined" data-testid="connection-status" />
+        <Chip icon={<HelpOutlineIcon />} label={long ? 'Connection not tested yet' : 'Untested'} size="small" variant="outlined" data-testid="connection-status" />
       </Tooltip>
     );
   }
   return (
     <Tooltip title={test.message}>
       {test.success ? (
-        <Chip icon={<CheckCircleIcon />} label="OK" color="success" size="small" data-testid="connection-status" />
+        <Chip icon={<CheckCircleIcon />} label={long ? 'Connection OK' : 'OK'} color="success" size="small" data-testid="connection-status" />
       ) : (
-        <Chip icon={<ErrorIcon />} label={`Failing: ${STATUS_SHORT_REASONS[test.status]}`} color="error" size="small" data-testid="connection-status" />
+        <Chip icon={<ErrorIcon />} label={`${long ? 'Connection failing' : 'Failing'}: ${STATUS_SHORT_REASONS[test.status]}`} color="error" size="small" data-testid="connection-status" />
       )}
     </Tooltip>
   );

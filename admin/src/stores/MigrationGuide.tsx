@@ -18,7 +18,7 @@ export const MigrationGuide = () => {
       variant="outlined"
       component="section"
       aria-labelledby="migration-heading"
-      sx={{ p: 2, mb: 3, width: '100%', maxWidth: 640, borderColor: 'warning.main', bgcolor: 'rgba(237, 108, 2, 0.04)' }}
+      sx={{ p: 2, width: '100%', borderColor: 'warning.main', bgcolor: 'rgba(237, 108, 2, 0.04)' }}
       data-testid="migration-guide"
     >
       <Typography variant="h6" id="migration-heading" gutterBottom>
@@ -52,7 +52,7 @@ export const MigrationGuide = () => {
         </li>
         <li>
           <Typography variant="body2" sx={{ mb: 1 }}>
-            Below, set <strong>{LABELS.apiVersion}</strong> to “{API_VERSION_NAMES.STORE_API_OAUTH}”, then paste the API path into{' '}
+            Under <strong>{LABELS.apiAccess}</strong>, set <strong>{LABELS.apiVersion}</strong> to “{API_VERSION_NAMES.STORE_API_OAUTH}”, then paste the API path into{' '}
             <strong>{LABELS.apiPath}</strong> (it looks like stores/abcd1234) and the Access Token into <strong>{LABELS.accessToken}</strong>.
           </Typography>
           <Button size="small" variant="outlined" startIcon={<SwapHorizIcon />} onClick={switchToStoreApi}>

@@ -2,13 +2,25 @@ import { Alert, AlertTitle, Stack, Typography } from '@mui/material';
 import type { ConnectionTestResult, EcommerceStore } from '../types';
 import { ConnectionTestResultPanel } from './ConnectionTestResultPanel';
 import { API_VERSION_NAMES } from './labels';
+import { useTypedCredentials } from './useTypedCredentials';
+
+interface Props {
+  refusal: { result: ConnectionTestResult; credentials: string } | null;
+  store: EcommerceStore;
+}
 
 /**
- * Shown when Save refused new credentials because they failed their test. The point to get
- * across: nothing changed, and the store still uses what worked before.
+ * Shown when Save refused new credentials because they failed their test, for as long as those
+ * are the credentials in the form. The point to get across: nothing changed, and the store still
+ * uses what worked before.
  */
-export const SaveRefusedPanel = ({ result, store }: { result: ConnectionTestResult; store: EcommerceStore }) => (
-  <Stack spacing={1.5} sx={{ width: '100%', maxWidth: 640 }} data-testid="save-refused" role="alert">
+export const SaveRefusedPanel = ({ refusal, store }: Props) => {
+  const typed = useTypedCredentials();
+  return refusal?.credentials === typed ? <Refusal result={refusal.result} store={store} /> : null;
+};
+
+const Refusal = ({ result, store }: { result: ConnectionTestResult; store: EcommerceStore }) => (
+  <Stack spacing={1.5} data-testid="save-refused" role="alert">
     <Alert severity="error" variant="filled">
       <AlertTitle>Not saved: the new credentials failed the connection test</AlertTitle>
       <Typography variant="body2">

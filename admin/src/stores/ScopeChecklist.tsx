@@ -1,61 +1,71 @@
-import CancelIcon from '@mui/icons-material/Cancel';
-import CheckCircleIcon from '@mui/icons-material/CheckCircle';
-import HelpIcon from '@mui/icons-material/Help';
-import { Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Fragment } from 'react';
+import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ScopeCheck } from '../types';
 import { SCOPE_LEVEL_NAMES } from './labels';
 
 /** Each OAuth scope the integration needs: the level BigCommerce must grant, what the token has, and whether that is enough. */
 export const ScopeChecklist = ({ scopes }: { scopes: ScopeCheck[] }) => (
-  <Table size="small" aria-label="OAuth scopes" data-testid="scope-checklist">
+  <Table size="small" aria-label="OAuth scopes" data-testid="scope-checklist" sx={{ '& th, & td': { px: 1 } }}>
     <TableHead>
       <TableRow>
         <TableCell>OAuth scope</TableCell>
-        <TableCell>Needs</TableCell>
-        <TableCell>Token has</TableCell>
+        <TableCell sx={{ whiteSpace: 'nowrap' }}>Needs</TableCell>
+        <TableCell sx={{ whiteSpace: 'nowrap' }}>Token has</TableCell>
         <TableCell>Result</TableCell>
       </TableRow>
     </TableHead>
     <TableBody>
       {scopes.map((check) => (
-        <TableRow key={check.scope} data-testid={`scope-${check.scope}`} data-ok={check.ok} data-verified={check.verified}>
-          <TableCell>
-            <Typography variant="body2" sx={{ fontWeight: 500 }}>
-              {check.scope}
-            </Typography>
-          </TableCell>
-          <TableCell>{SCOPE_LEVEL_NAMES[check.required]}</TableCell>
-          <TableCell>{check.granted ? SCOPE_LEVEL_NAMES[check.granted] : 'unknown'}</TableCell>
-          <TableCell>
-            <ScopeVerdict check={check} />
-          </TableCell>
-        </TableRow>
+        <Fragment key={check.scope}>
+          <TableRow
+            data-testid={`scope-${check.scope}`}
+            data-ok={check.ok}
+            data-verified={check.verified}
+            // The explanation goes on a row of its own, under the scope it is about.
+            sx={check.message ? { '& td': { borderBottom: 'none', pb: 0 } } : undefined}
+          >
+            <TableCell sx={{ fontWeight: 500 }}>{check.scope}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{SCOPE_LEVEL_NAMES[check.required]}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{grantedLabel(check)}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+              <ScopeVerdict check={check} />
+            </TableCell>
+          </TableRow>
+          {check.message && (
+            <TableRow data-testid={`scope-${check.scope}-message`}>
+              <TableCell colSpan={4} sx={{ pt: 0 }}>
+                <Typography variant="caption" color="text.secondary">
+                  {check.message}
+                </Typography>
+              </TableCell>
+            </TableRow>
+          )}
+        </Fragment>
       ))}
     </TableBody>
   </Table>
 );
 
+/**
+ * What the token was found to have. Some probes only prove "at least read" (a read passed and no
+ * safe write probe exists) or "less than modify" (a write was refused, the read not tried).
+ */
+function grantedLabel(check: ScopeCheck): string {
+  if (check.granted) return SCOPE_LEVEL_NAMES[check.granted];
+  if (check.ok) return `at least ${SCOPE_LEVEL_NAMES.READ_ONLY}`;
+  if (check.verified) return `less than ${SCOPE_LEVEL_NAMES[check.required]}`;
+  return 'not checked';
+}
+
 const ScopeVerdict = ({ check }: { check: ScopeCheck }) => {
-  const [icon, text, color] = !check.ok
-    ? check.verified
-      ? [<CancelIcon fontSize="small" color="error" />, '✗ missing', 'error.main']
-      : [<HelpIcon fontSize="small" color="warning" />, 'could not verify', 'warning.dark']
-    : check.verified
-      ? [<CheckCircleIcon fontSize="small" color="success" />, '✓ OK', 'success.main']
-      : [<HelpIcon fontSize="small" color="warning" />, 'could not verify', 'warning.dark'];
+  const [text, color] = !check.verified
+    ? ['? could not verify', 'warning.dark']
+    : check.ok
+      ? ['✓ OK', 'success.main']
+      : ['✗ missing', 'error.main'];
   return (
-    <Stack spacing={0.25}>
-      <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', color }}>
-        {icon}
-        <Typography variant="body2" sx={{ color, fontWeight: 500 }}>
-          {text}
-        </Typography>
-      </Stack>
-      {check.message && (
-        <Typography variant="caption" color="text.secondary">
-          {check.message}
-        </Typography>
-      )}
-    </Stack>
+    <Typography variant="body2" sx={{ color, fontWeight: 600 }}>
+      {text}
+    </Typography>
   );
 };

@@ -25,7 +25,7 @@ const StorePage = () => {
         </Typography>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mt: 1 }}>
           <ApiVersionField />
-          <ConnectionStatusChip />
+          <ConnectionStatusChip long />
         </Stack>
       </Box>
       <Tabs value={tab} onChange={(_event, value) => setTab(value)} sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}>

@@ -9,8 +9,9 @@ import { SaveRefusedPanel } from './SaveRefusedPanel';
 import { useSaveStore } from './useSaveStore';
 
 /**
- * The store's settings in the order of the migration guide: (for a Legacy store) how to
- * migrate, the store's name, "API access", Save, and at the bottom "Test API connection".
+ * The store's settings in the order of the migration guide: the store's name, "API access",
+ * Save, and at the bottom "Test API connection". For a Legacy store, the guide's steps sit
+ * beside the fields they refer to (above them on narrow screens).
  *
  * The form's record holds only form values, so that a refreshed store (e.g. after a connection
  * test) does not reset what the admin is typing.
@@ -21,28 +22,35 @@ export const StoreSettingsForm = ({ store }: { store: EcommerceStore }) => {
   return (
     <Form record={{ id: store.id, ...toFormValues(store) }} onSubmit={save as never} noValidate>
       <CardContent>
-        <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
-          {store.needsMigration && <MigrationGuide />}
+        <Box sx={{ display: 'flex', flexDirection: { xs: 'column', lg: 'row' }, gap: 3, alignItems: 'flex-start' }}>
+          {store.needsMigration && (
+            <Box
+              sx={{ order: { lg: 1 }, flex: '1 1 400px', minWidth: 0, maxWidth: { xs: 640, lg: 560 }, position: { lg: 'sticky' }, top: { lg: 72 } }}
+            >
+              <MigrationGuide />
+            </Box>
+          )}
+          <Stack spacing={1} sx={{ flex: '1 1 560px', minWidth: 0, maxWidth: 640, width: '100%' }}>
+            <Box component="section" aria-labelledby="store-heading">
+              <Typography variant="h6" id="store-heading" gutterBottom>
+                Store
+              </Typography>
+              <TextInput source="name" label="Name" validate={required('The store needs a name.')} fullWidth />
+            </Box>
 
-          <Box component="section" aria-labelledby="store-heading" sx={{ width: '100%', maxWidth: 640 }}>
-            <Typography variant="h6" id="store-heading" gutterBottom>
-              Store
-            </Typography>
-            <TextInput source="name" label="Name" validate={required('The store needs a name.')} fullWidth />
-          </Box>
+            <ApiAccessSection store={store} />
 
-          <ApiAccessSection store={store} />
+            <Box sx={{ pt: 2 }}>
+              <BooleanInput
+                source="verify"
+                label="Test new API access before saving it (recommended)"
+                helperText="If the test fails, nothing is saved and the store keeps its current API access."
+              />
+            </Box>
 
-          <Box sx={{ width: '100%', maxWidth: 640, pt: 2 }}>
-            <BooleanInput
-              source="verify"
-              label="Test new API access before saving it (recommended)"
-              helperText="If the test fails, nothing is saved and the store keeps its current API access."
-            />
-          </Box>
-
-          {refusal && <SaveRefusedPanel result={refusal} store={store} />}
-        </Stack>
+            <SaveRefusedPanel refusal={refusal} store={store} />
+          </Stack>
+        </Box>
       </CardContent>
       <Toolbar sx={{ justifyContent: 'space-between' }}>
         <SaveButton label="Save" />

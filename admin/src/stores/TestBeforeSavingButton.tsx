@@ -8,10 +8,12 @@ import { toStorelinkError } from '../errors';
 import type { ConnectionTestResult, EcommerceStore } from '../types';
 import { formFieldFor, toCredentialsInput, type StoreFormValues } from './credentialsForm';
 import { LABELS } from './labels';
+import { credentialsKey } from './useTypedCredentials';
 
 interface Props {
   store: EcommerceStore;
-  onResult(result: ConnectionTestResult | null): void;
+  /** The result, with the key (credentialsKey) of the values it tested; null when a new test starts. */
+  onResult(tested: { result: ConnectionTestResult; credentials: string } | null): void;
 }
 
 /** Tests the credentials as they are in the form, saving nothing; an empty secret box means the saved secret. */
@@ -32,7 +34,7 @@ export const TestBeforeSavingButton = ({ store, onResult }: Props) => {
     onResult(null);
     clearErrors();
     try {
-      onResult(await dataProvider.testCredentials(credentials, store.id));
+      onResult({ result: await dataProvider.testCredentials(credentials, store.id), credentials: credentialsKey(values) });
     } catch (error) {
       const problem = toStorelinkError(error);
       const field = formFieldFor(problem.field, values.apiVersion);

@@ -34,9 +34,13 @@ export class Screenshots {
     fs.mkdirSync(this.dir, { recursive: true });
   }
 
+  /** The whole page, from the top: the app bar hides while scrolled down and would otherwise be drawn mid-page. */
   async take(page: Page, step: string): Promise<string> {
     this.count += 1;
     const file = path.join(this.dir, `${String(this.count).padStart(2, '0')}-${step}.png`);
+    await page.evaluate('window.scrollTo(0, 0)');
+    // Let the app bar slide back in.
+    await page.waitForTimeout(400);
     await page.screenshot({ path: file, fullPage: true });
     return file;
   }
