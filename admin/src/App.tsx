@@ -5,6 +5,7 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './LoginPage';
+import audit from './audit';
 import stores from './stores';
 import { darkTheme, lightTheme } from './theme';
 
@@ -24,5 +25,6 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="EcommerceStore" {...stores} />
+    <Resource name="AuditEvent" {...audit} />
   </Admin>
 );

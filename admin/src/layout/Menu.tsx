@@ -9,6 +9,7 @@ export const Menu = () => {
       <RaMenu.DashboardItem primaryText="Migration dashboard" />
       {open && <ListSubheader sx={{ bgcolor: 'transparent', lineHeight: '32px', mt: 1 }}>Settings</ListSubheader>}
       <RaMenu.ResourceItem name="EcommerceStore" />
+      <RaMenu.ResourceItem name="AuditEvent" />
     </RaMenu>
   );
 };
