@@ -10,6 +10,7 @@ import express from 'express';
 import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuditResolver } from './audit/audit.resolver';
+import { runAsSystem } from './audit/audit-scope';
 import { AuditService } from './audit/audit.service';
 import { ApiKeyResolver } from './auth/api-key.resolver';
 import { ApiKeyService } from './auth/api-key.service';
@@ -96,7 +97,8 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       new UserResolver(users),
       new ApiKeyResolver(apiKeys),
       new AuditResolver(audit),
-      new ConnectionTestJobResolver(jobs, () => jobRunner.kick()),
+      // The job's tests run in the background, on behalf of storelink: the audit trail says so.
+      new ConnectionTestJobResolver(jobs, () => runAsSystem('connection-test-jobs', () => jobRunner.kick())),
     ]);
     const app = express();
     const httpServer = http.createServer(app);

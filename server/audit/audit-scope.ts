@@ -28,6 +28,11 @@ export function runInAuditScope<T>(scope: AuditScope, fn: () => T): T {
   return storage.run(scope, fn);
 }
 
+/** Background work that storelink does on its own (e.g. connection test jobs): attributed to it, not to whichever request woke it up. */
+export function runAsSystem<T>(name: string, fn: () => T): T {
+  return storage.run({ actor: { ...SYSTEM_ACTOR, name }, ip: null }, fn);
+}
+
 export function currentAuditScope(): AuditScope {
   return storage.getStore() ?? { actor: SYSTEM_ACTOR, ip: null };
 }

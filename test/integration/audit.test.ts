@@ -144,3 +144,14 @@ test('the audit trail is for admins, pages like any react-admin list, and holds 
     expect(rows).not.toContain(secret);
   }
 });
+
+test("a bulk re-test's connection tests are attributed to storelink's job runner, not to whoever's request woke it", async () => {
+  const job = (await admin('mutation($ids: [ID!]) { testAllConnections(filter: { ids: $ids }) { id } }', { ids: [storeId] })).data.testAllConnections;
+  let tested: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < 100 && tested.length === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    tested = (await events({ actions: ['CONNECTION_TESTED'], actorType: 'SYSTEM' })).filter((e: { targetId: string }) => e.targetId === storeId);
+  }
+  expect(job.id).toBeTruthy();
+  expect(tested[0]).toMatchObject({ actorType: 'SYSTEM', actorName: 'connection-test-jobs', actorId: null, ip: null });
+});
