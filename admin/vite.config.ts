@@ -27,6 +27,8 @@ export default defineConfig(({ mode }) => ({
   },
   server: {
     port: 5173,
+    // The admin reads ../schema.graphql (see src/dataProvider.ts).
+    fs: { allow: [path.resolve(__dirname, '..')] },
     proxy: { '/graphql': 'http://localhost:4000' },
   },
 }));

@@ -14,13 +14,15 @@ const LOGIN = gql`
 
 const ME = gql`query Me { me { id email role } }`;
 
+const LOGOUT = gql`mutation Logout { logout }`;
+
 /** Signs in with `login`, keeps the token for this tab only, and sends a lost session back to the sign-in page. */
 export const authProvider: AuthProvider = {
   async login({ email, password }: { email: string; password: string }) {
     try {
       const { data } = await graphqlClient.mutate<{ login: { token: string; user: User } }>({ mutation: LOGIN, variables: { email, password } });
       session.save(data!.login.token);
-      // The schema may look different to a signed-in user: introspect again with the new token.
+      // Nothing of the previous user's session carries over.
       dataProvider.reset();
     } catch (error) {
       throw new Error(toStorelinkError(error).message);
@@ -28,6 +30,10 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
+    if (session.token()) {
+      // End the session on the server too, so the token is worthless even if it was copied. It may already have ended.
+      await graphqlClient.mutate({ mutation: LOGOUT }).catch(() => undefined);
+    }
     session.clear();
     dataProvider.reset();
   },

@@ -1,6 +1,9 @@
 import { gql } from '@apollo/client';
+import { buildSchema, introspectionFromSchema } from 'graphql';
 import type { DataProvider, GetManyReferenceParams, GetListParams, Identifier } from 'react-admin';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
+// The contract the server was built with (a test keeps it equal to the server's code).
+import schemaSdl from '../../schema.graphql?raw';
 import { toStorelinkError } from './errors';
 import { graphqlClient } from './graphqlClient';
 import type { ApiCredentialsInput, ConnectionTestResult, EcommerceStore, RecordedConnectionTest } from './types';
@@ -10,10 +13,9 @@ import type { ApiCredentialsInput, ConnectionTestResult, EcommerceStore, Recorde
  * the GraphQL contract), a "ConnectionTest" resource backed by `connectionTests` so the history
  * tab can use react-admin's own list components, and the connection methods no CRUD verb covers.
  *
- * ra-data-graphql-simple introspects the schema on its first request and keeps that answer for
- * good, even a failed one. Introspection may be restricted to signed-in users, so the provider is
- * built on first use (after sign-in, since react-admin checks auth before it fetches) and thrown
- * away when introspection fails or the user signs out; the next request builds it again.
+ * ra-data-graphql-simple needs the schema. Rather than introspect the server, which may allow it
+ * only to signed-in users or to no one (GRAPHQL_INTROSPECTION), it is given schema.graphql, which
+ * is built into the admin with the server it is served by. The provider is built on first use.
  */
 
 const RESULT_FIELDS = `
@@ -57,7 +59,7 @@ export interface StorelinkDataProvider extends DataProvider {
    * with version, only if the store is still at that version (else a CONFLICT error).
    */
   updateApiCredentials(storeId: Identifier, credentials: ApiCredentialsInput, options: { verify: boolean; version?: number }): Promise<EcommerceStore>;
-  /** Forgets the introspected schema, e.g. when another user signs in. */
+  /** Starts afresh on the next request, e.g. when another user signs in. */
   reset(): void;
 }
 
@@ -65,7 +67,8 @@ let storesProvider: Promise<DataProvider> | null = null;
 
 function graphQLProvider(): Promise<DataProvider> {
   if (!storesProvider) {
-    const provider = buildGraphQLProvider({ client: graphqlClient as never }) as DataProvider & {
+    const schema = introspectionFromSchema(buildSchema(schemaSdl)).__schema;
+    const provider = buildGraphQLProvider({ client: graphqlClient as never, introspection: { schema } as never }) as DataProvider & {
       getIntrospection(): Promise<unknown>;
     };
     storesProvider = provider.getIntrospection().then(

@@ -17,7 +17,8 @@ const LEGACY_API_TOKEN = 'legacy0a1b2c3d4e5f6g7h8i9j0kq7w2';
 const WRONG_TOKEN = 'wrong9z8y7x6w5v4u3t2s1r0q9p8m4n';
 const ORDERS_READ_ONLY_TOKEN = 'ordersro1q2w3e4r5t6y7u8i9o0p1z8';
 const RIGHT_TOKEN = 'right5m4n3b2v1c0x9z8l7k6j5h4k3x9';
-const SECRETS = [LEGACY_API_TOKEN, WRONG_TOKEN, ORDERS_READ_ONLY_TOKEN, RIGHT_TOKEN, ADMIN.password];
+const VIEWER = { email: 'viewer@example.com', password: 'viewer password 9f3k2m' };
+const SECRETS = [LEGACY_API_TOKEN, WRONG_TOKEN, ORDERS_READ_ONLY_TOKEN, RIGHT_TOKEN, ADMIN.password, VIEWER.password];
 
 jest.setTimeout(120_000);
 
@@ -48,7 +49,8 @@ describe('migrating a store from a Legacy API account to a Store API account, in
     });
     // WRONG_TOKEN is known to no store: BigCommerce answers 401.
 
-    server = await TestServer.start({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' });
+    // Introspection off, as a locked-down installation may run: the admin must not depend on it.
+    server = await TestServer.start({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true', GRAPHQL_INTROSPECTION: 'off' });
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
@@ -135,6 +137,17 @@ describe('migrating a store from a Legacy API account to a Store API account, in
     await page.getByTestId('store-name').waitFor();
     expect(await page.getByTestId('store-name').textContent()).toBe('Acme Outdoor');
     await expectVisible(page.getByText('Not set up'));
+  });
+
+  step('names a wrong input beside its field', async () => {
+    await chooseApiVersion('Store API Account (OAuth)');
+    await input('API login (API path)').fill('not a path!');
+    await accessTokenInput().fill('sometoken');
+    await saveButton().click();
+    const apiPathField = page.locator('.MuiFormControl-root', { has: input('API login (API path)') });
+    await expectVisible(apiPathField.getByText(/letters and digits/));
+    await shots.take(page, 'wrong-api-path-named');
+    expect(await storeAsServerSeesIt()).toMatchObject({ apiVersion: null });
   });
 
   step('connects the store with its Legacy API account, verified on save', async () => {
@@ -248,6 +261,48 @@ describe('migrating a store from a Legacy API account to a Store API account, in
     await expectText(page.getByTestId('legacy-count'), '0');
     await expectText(page.getByTestId('healthy-count'), '1');
     await shots.take(page, 'dashboard-after-migration');
+  });
+
+  step('signs out', async () => {
+    const sessionToken = (await page.evaluate("sessionStorage.getItem('storelink.session')")) as string;
+    await page.getByRole('button', { name: 'Profile' }).click();
+    await page.getByRole('menuitem', { name: 'Logout' }).click();
+    await input('Email').waitFor();
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
+    // The session ended on the server too, not only in the browser.
+    const afterwards = await server.graphql('{ me { id } }', {}, sessionToken);
+    expect(afterwards.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  step('a viewer can look and test, but not change anything', async () => {
+    const admin = await server.login();
+    const created = await server.graphql(
+      'mutation($email: String!, $password: String!) { createUser(email: $email, password: $password, role: VIEWER) { id } }',
+      VIEWER,
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    await input('Email').fill(VIEWER.email);
+    await input('Password').fill(VIEWER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Migration to Store API accounts').waitFor();
+
+    await openStore();
+    await page.getByTestId('view-only').waitFor();
+    expect(await saveButton().isDisabled()).toBe(true);
+    expect(await input('Name').isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Test before saving' }).count()).toBe(0);
+    const result = await testApiConnection();
+    await expect(result.getAttribute('data-success')).resolves.toBe('true');
+    await shots.take(page, 'viewer-store-page');
+  });
+
+  step('a lost session goes back to sign-in', async () => {
+    // As if the session had expired: the server no longer knows the token.
+    await page.evaluate("sessionStorage.setItem('storelink.session', 'sls_expired_or_revoked')");
+    await page.getByRole('menuitem', { name: 'Ecommerce Stores' }).click();
+    await input('Email').waitFor();
+    await shots.take(page, 'session-ended');
   });
 
   step('no secret was ever sent to the browser', async () => {

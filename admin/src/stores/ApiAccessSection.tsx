@@ -15,7 +15,7 @@ import { useTypedCredentials } from './useTypedCredentials';
  * version uses. A Store API account needs the API path and access token; a Legacy API account
  * its API URL, username and API token.
  */
-export const ApiAccessSection = ({ store }: { store: EcommerceStore }) => {
+export const ApiAccessSection = ({ store, readOnly = false }: { store: EcommerceStore; readOnly?: boolean }) => {
   const apiVersion = useWatch<StoreFormValues, 'apiVersion'>({ name: 'apiVersion' });
   const [dryRun, setDryRun] = useState<{ result: ConnectionTestResult; credentials: string } | null>(null);
   const typed = useTypedCredentials();
@@ -45,7 +45,13 @@ export const ApiAccessSection = ({ store }: { store: EcommerceStore }) => {
             autoComplete="off"
             fullWidth
           />
-          <SecretInput source="accessToken" label={LABELS.accessToken} savedLast4={savedLast4} whatToPaste="Access Token of the store's API account" />
+          <SecretInput
+            source="accessToken"
+            label={LABELS.accessToken}
+            savedLast4={savedLast4}
+            whatToPaste="Access Token of the store's API account"
+            readOnly={readOnly}
+          />
         </>
       )}
 
@@ -67,11 +73,17 @@ export const ApiAccessSection = ({ store }: { store: EcommerceStore }) => {
             autoComplete="off"
             fullWidth
           />
-          <SecretInput source="legacyApiToken" label={LABELS.legacyApiToken} savedLast4={savedLast4} whatToPaste="API token of the Legacy API account" />
+          <SecretInput
+            source="legacyApiToken"
+            label={LABELS.legacyApiToken}
+            savedLast4={savedLast4}
+            whatToPaste="API token of the Legacy API account"
+            readOnly={readOnly}
+          />
         </>
       )}
 
-      {apiVersion && (
+      {apiVersion && !readOnly && (
         <Stack spacing={2} sx={{ mt: 1 }}>
           <Box>
             <TestBeforeSavingButton store={store} onResult={setDryRun} />

@@ -7,6 +7,8 @@ interface Props {
   savedLast4: string | null;
   /** What to paste, for when nothing is saved yet. */
   whatToPaste: string;
+  /** For a viewer: say what is saved, without inviting them to replace it. */
+  readOnly?: boolean;
 }
 
 /**
@@ -14,7 +16,7 @@ interface Props {
  * apiPassword); the last four characters show which one that is, so an admin can tell whether
  * the token on their screen is the one saved.
  */
-export const SecretInput = ({ source, label, savedLast4, whatToPaste }: Props) => {
+export const SecretInput = ({ source, label, savedLast4, whatToPaste, readOnly = false }: Props) => {
   const requiredUnlessSaved: Validator = (value) => (savedLast4 || (value ?? '').trim() ? undefined : `Paste the ${whatToPaste}.`);
   return (
     <PasswordInput
@@ -26,9 +28,13 @@ export const SecretInput = ({ source, label, savedLast4, whatToPaste }: Props) =
       placeholder={savedLast4 ? `•••••••••••• ${savedLast4}` : undefined}
       slotProps={{ inputLabel: { shrink: true } }}
       helperText={
-        savedLast4
-          ? `Saved: a token ending in “${savedLast4}”. Leave this empty to keep it, or paste a new one to replace it.`
-          : `Paste the ${whatToPaste}. It is stored encrypted and never shown again.`
+        readOnly
+          ? savedLast4
+            ? `Saved: a token ending in “${savedLast4}”.`
+            : 'None saved.'
+          : savedLast4
+            ? `Saved: a token ending in “${savedLast4}”. Leave this empty to keep it, or paste a new one to replace it.`
+            : `Paste the ${whatToPaste}. It is stored encrypted and never shown again.`
       }
       fullWidth
       data-testid={`${source}-input`}

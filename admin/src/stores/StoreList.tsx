@@ -2,6 +2,7 @@ import StorefrontIcon from '@mui/icons-material/Storefront';
 import { Box, Card, CardContent, Chip, Typography } from '@mui/material';
 import { CreateButton, DataTable, FilterButton, List, SearchInput, SelectInput, TopToolbar } from 'react-admin';
 import type { EcommerceStore } from '../types';
+import { useIsViewer } from '../useIsViewer';
 import { ApiVersionField } from './ApiVersionField';
 import { ConnectionStatusChip } from './ConnectionStatusChip';
 import { LastTestedField } from './LastTestedField';
@@ -16,12 +17,15 @@ const storeFilters = [
   <QuickFilter key="needsMigration" source="needsMigration" label="Needs migration" defaultValue={true} />,
 ];
 
-const StoreListActions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton label="Add a store" />
-  </TopToolbar>
-);
+const StoreListActions = () => {
+  const viewer = useIsViewer();
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {!viewer && <CreateButton label="Add a store" />}
+    </TopToolbar>
+  );
+};
 
 /** Shown until the first store is added: says what to do next, with the button to do it. */
 const NoStoresYet = () => (

@@ -1,6 +1,7 @@
-import { Box, CardContent, Divider, Stack, Typography } from '@mui/material';
+import { Alert, Box, CardContent, Divider, Stack, Typography } from '@mui/material';
 import { BooleanInput, DeleteButton, Form, required, SaveButton, TextInput, Toolbar } from 'react-admin';
 import type { EcommerceStore } from '../types';
+import { useIsViewer } from '../useIsViewer';
 import { ApiAccessSection } from './ApiAccessSection';
 import { ConnectionTestSection } from './ConnectionTestSection';
 import { toFormValues } from './credentialsForm';
@@ -18,10 +19,16 @@ import { useSaveStore } from './useSaveStore';
  */
 export const StoreSettingsForm = ({ store }: { store: EcommerceStore }) => {
   const { save, refusal } = useSaveStore(store);
+  const viewer = useIsViewer();
 
   return (
-    <Form record={{ id: store.id, ...toFormValues(store) }} onSubmit={save as never} noValidate>
+    <Form record={{ id: store.id, ...toFormValues(store) }} onSubmit={save as never} noValidate disabled={viewer}>
       <CardContent>
+        {viewer && (
+          <Alert severity="info" sx={{ mb: 2, maxWidth: 640 }} data-testid="view-only">
+            You have view-only access: you can see this store and test its saved connection, but only an administrator can change it.
+          </Alert>
+        )}
         <Box sx={{ display: 'flex', flexDirection: { xs: 'column', lg: 'row' }, gap: 3, alignItems: 'flex-start' }}>
           {store.needsMigration && (
             <Box
@@ -38,23 +45,26 @@ export const StoreSettingsForm = ({ store }: { store: EcommerceStore }) => {
               <TextInput source="name" label="Name" validate={required('The store needs a name.')} fullWidth />
             </Box>
 
-            <ApiAccessSection store={store} />
+            <ApiAccessSection store={store} readOnly={viewer} />
 
-            <Box sx={{ pt: 2 }}>
-              <BooleanInput
-                source="verify"
-                label="Test new API access before saving it (recommended)"
-                helperText="If the test fails, nothing is saved and the store keeps its current API access."
-              />
-            </Box>
+            {!viewer && (
+              <Box sx={{ pt: 2 }}>
+                <BooleanInput
+                  source="verify"
+                  label="Test new API access before saving it (recommended)"
+                  helperText="If the test fails, nothing is saved and the store keeps its current API access."
+                />
+              </Box>
+            )}
 
             <SaveRefusedPanel refusal={refusal} store={store} />
           </Stack>
         </Box>
       </CardContent>
       <Toolbar sx={{ justifyContent: 'space-between' }}>
-        <SaveButton label="Save" />
+        <SaveButton label="Save" disabled={viewer} />
         <DeleteButton
+          disabled={viewer}
           mutationMode="pessimistic"
           confirmTitle={`Delete the store “${store.name}”?`}
           confirmContent="storelink forgets this store and its saved API credentials. Nothing changes in the store itself."
