@@ -80,7 +80,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     const connections = new ConnectionService(dataSource, stores, connector, audit);
     const jobs = new ConnectionTestJobService(dataSource, stores, {
       // Far longer than any test can take (HTTP_TIMEOUT_MS bounds it), so only a dead instance's items are taken over.
-      leaseMs: Math.max(60_000, config.httpTimeoutMs * 3),
+      leaseMs: config.httpTimeoutMs * 3 + 5000,
       storeSpacingMs: STORE_SPACING_MS,
     });
     const jobRunner = new JobRunner(jobs, connections, logger.child({ component: 'connection-test-jobs' }), {
