@@ -318,6 +318,10 @@ describe('migrating a store from a Legacy API account to a Store API account, in
     await shots.take(page, 'session-ended');
   });
 
+  step('the page ran without script errors or Content-Security-Policy violations', async () => {
+    expect(browserLog.filter((line) => line.startsWith('page error') || /Content Security Policy/i.test(line))).toEqual([]);
+  });
+
   step('no secret was ever sent to the browser', async () => {
     const received = await responses.responses();
     const graphql = received.filter((response) => response.url.endsWith('/graphql'));
