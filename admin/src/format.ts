@@ -3,8 +3,15 @@
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const absolute = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
+const precise = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' });
+
 export function formatDateTime(iso: string): string {
   return absolute.format(new Date(iso));
+}
+
+/** With seconds, to tell apart tests run in the same minute. */
+export function formatDateTimeSeconds(iso: string): string {
+  return precise.format(new Date(iso));
 }
 
 /** "just now", "5 minutes ago", "yesterday", … */

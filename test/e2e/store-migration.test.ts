@@ -253,6 +253,9 @@ describe('migrating a store from a Legacy API account to a Store API account, in
     const rows = page.getByTestId('connection-history').locator('tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThanOrEqual(4);
+    // A row opens to the full result of that test.
+    await rows.first().click();
+    await expectVisible(page.getByTestId('connection-history').getByTestId('scope-checklist'));
     await shots.take(page, 'connection-history');
   });
 

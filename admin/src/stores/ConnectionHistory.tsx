@@ -1,6 +1,6 @@
 import { Typography } from '@mui/material';
 import { DataTable, Pagination, ReferenceManyField, useRecordContext } from 'react-admin';
-import { formatDateTime, formatDuration } from '../format';
+import { formatDateTimeSeconds, formatDuration } from '../format';
 import type { RecordedConnectionTest } from '../types';
 import { ConnectionStatusChip } from './ConnectionStatusChip';
 import { ConnectionTestResultPanel } from './ConnectionTestResultPanel';
@@ -20,7 +20,7 @@ export const ConnectionHistory = () => (
     }
   >
     <DataTable<RecordedConnectionTest> bulkActionButtons={false} rowClick="expand" expand={<TestDetails />} data-testid="connection-history">
-      <DataTable.Col<RecordedConnectionTest> label="Tested" disableSort render={(test) => formatDateTime(test.testedAt)} />
+      <DataTable.Col<RecordedConnectionTest> label="Tested" disableSort render={(test) => formatDateTimeSeconds(test.testedAt)} />
       <DataTable.Col<RecordedConnectionTest> label="Result" disableSort render={(test) => <ConnectionStatusChip result={test} />} />
       <DataTable.Col<RecordedConnectionTest> label="API Version" disableSort render={(test) => (test.apiVersion ? API_VERSION_NAMES[test.apiVersion] : '—')} />
       <DataTable.Col<RecordedConnectionTest> label="Message" disableSort render={(test) => test.message} />

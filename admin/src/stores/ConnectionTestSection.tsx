@@ -1,4 +1,4 @@
-import { Alert, Box, Stack, Typography } from '@mui/material';
+import { Alert, Box, LinearProgress, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useFormState } from 'react-hook-form';
 import type { ConnectionTestResult, EcommerceStore } from '../types';
@@ -12,6 +12,7 @@ import { TestConnectionButton } from './TestConnectionButton';
  */
 export const ConnectionTestSection = ({ store }: { store: EcommerceStore }) => {
   const [fresh, setFresh] = useState<ConnectionTestResult | null>(null);
+  const [testing, setTesting] = useState(false);
   const { isDirty } = useFormState();
   const shown = fresh ?? store.lastConnectionTest;
 
@@ -30,9 +31,23 @@ export const ConnectionTestSection = ({ store }: { store: EcommerceStore }) => {
       )}
       <Stack spacing={2}>
         <Box>
-          <TestConnectionButton store={store} onResult={setFresh} />
+          <TestConnectionButton
+            store={store}
+            onStart={() => setTesting(true)}
+            onResult={(result) => {
+              setTesting(false);
+              if (result) setFresh(result);
+            }}
+          />
         </Box>
-        {shown ? (
+        {testing ? (
+          <Box role="status">
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+              Testing the connection to the store: a few read-only requests, usually done in seconds…
+            </Typography>
+            <LinearProgress />
+          </Box>
+        ) : shown ? (
           <ConnectionTestResultPanel result={shown} caption={fresh ? undefined : 'Last test'} />
         ) : (
           <Typography variant="body2" color="text.secondary">

@@ -8,7 +8,13 @@ import type { ConnectionTestResult, EcommerceStore } from '../types';
 import { LABELS } from './labels';
 
 /** "Test API connection": tests the saved credentials; the result goes into the store's history and status. */
-export const TestConnectionButton = ({ store, onResult }: { store: EcommerceStore; onResult(result: ConnectionTestResult): void }) => {
+interface Props {
+  store: EcommerceStore;
+  onStart(): void;
+  onResult(result: ConnectionTestResult | null): void;
+}
+
+export const TestConnectionButton = ({ store, onStart, onResult }: Props) => {
   const dataProvider = useDataProvider<StorelinkDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -16,11 +22,13 @@ export const TestConnectionButton = ({ store, onResult }: { store: EcommerceStor
 
   const test = async () => {
     setTesting(true);
+    onStart();
     try {
       onResult(await dataProvider.testConnection(store.id));
       // The store's status and "last tested" changed.
       refresh();
     } catch (error) {
+      onResult(null);
       notify(toStorelinkError(error).message, { type: 'error' });
     } finally {
       setTesting(false);
