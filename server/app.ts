@@ -30,6 +30,7 @@ import type { RequestContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/format-error';
 import { httpErrorHandler, noStore, securityHeaders } from './graphql/http-security';
 import { introspectionPolicyPlugin } from './graphql/introspection.plugin';
+import { nulCharacterPlugin } from './graphql/nul-character.plugin';
 import { ConnectionTestJobResolver } from './jobs/connection-test-job.resolver';
 import { ConnectionTestJobService, STORE_SPACING_MS } from './jobs/connection-test-job.service';
 import { JobRunner } from './jobs/job-runner';
@@ -118,6 +119,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
         requestLoggingPlugin(logger),
         introspectionPolicyPlugin(config.graphqlIntrospection),
         ...limits.plugins,
+        nulCharacterPlugin(),
       ],
     });
     await apollo.start();

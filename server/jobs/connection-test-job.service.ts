@@ -178,6 +178,9 @@ export class ConnectionTestJobService {
    */
   async cancel(id: string): Promise<ConnectionTestJob> {
     await this.dataSource.transaction(async (manager) => {
+      // Under the claim lock: a claim and this both update several items, and on PostgreSQL two
+      // such updates locking the same rows in different orders would deadlock.
+      await this.claimLock(manager);
       const result = await manager
         .createQueryBuilder()
         .update(ConnectionTestJob)
@@ -192,6 +195,7 @@ export class ConnectionTestJobService {
   /** Marks a job FAILED (a fault on our side kept every test from running) and skips what is left. */
   async fail(id: string, error: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      await this.claimLock(manager);
       const result = await manager
         .createQueryBuilder()
         .update(ConnectionTestJob)

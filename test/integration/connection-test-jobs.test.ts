@@ -273,6 +273,27 @@ test('RETEST_INTERVAL_MINUTES re-tests all stores on a schedule, once per interv
   }
 }, 30_000);
 
+test('cancelling jobs while their stores are being claimed never fails (no deadlock between the two)', async () => {
+  const { server, gql } = await startServer({ CONNECTION_TEST_CONCURRENCY: '16' });
+  // No credentials: tests are instant, so claims come as fast as they can.
+  await seed(gql, 'Churn', Array(40).fill('unconfigured'));
+  const second = await startServer({ CONNECTION_TEST_CONCURRENCY: '16' }, server.dataDir);
+  try {
+    for (let round = 0; round < 8; round++) {
+      const started = await Promise.all(Array.from({ length: 6 }, () => gql(START, { filter: { q: 'churn' } })));
+      const cancelled = await Promise.all(
+        started.map(({ data }, i) => (i % 2 ? second.gql : gql)(CANCEL, { id: data.testAllConnections.id })),
+      );
+      for (const result of cancelled) {
+        expect(result.errors).toBeUndefined();
+        expect(['CANCELLED', 'COMPLETED']).toContain(result.data.cancelConnectionTestJob.status);
+      }
+    }
+  } finally {
+    await second.server.stop();
+  }
+});
+
 test('asking for a job that does not exist, or a page out of range, is a typed error', async () => {
   const { gql } = await startServer();
   expect((await gql(JOB, { id: 'no-such-job' })).errors![0].extensions).toMatchObject({ code: 'NOT_FOUND' });
