@@ -3,6 +3,7 @@ import { AuditAction, AuditActorType, AuditTargetType } from '../audit/audit-act
 import { UserRole } from '../auth/user-role';
 import { ConnectionStatus, ScopeLevel } from '../connections/connection-outcome';
 import { ApiVersion } from '../stores/api-version';
+import { ConnectionHealth } from '../stores/connection-health';
 import { Platform } from '../stores/platform';
 
 /** The domain enums, registered once under the names the GraphQL contract fixes. */
@@ -17,6 +18,7 @@ export function registerEnums(): void {
   });
   registerEnumType(ConnectionStatus, { name: 'ConnectionStatus' });
   registerEnumType(ScopeLevel, { name: 'ScopeLevel' });
+  registerEnumType(ConnectionHealth, { name: 'ConnectionHealth' });
   registerEnumType(UserRole, {
     name: 'UserRole',
     valuesConfig: {

@@ -5,7 +5,9 @@ import type { AuditService } from '../audit/audit.service';
 import { newCredentialsSnapshot, savedCredentialsSnapshot } from '../audit/credentials-snapshot';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import type { SecretCipher } from '../secrets/secret-cipher';
+import { ConnectionTest } from '../connections/connection-test.entity';
 import { ApiVersion } from './api-version';
+import { ConnectionHealth } from './connection-health';
 import { EcommerceStore } from './ecommerce-store.entity';
 import { Platform } from './platform';
 import { type CredentialsInput, lastFour, type NormalisedCredentials, normaliseCredentials } from './store-credentials';
@@ -15,6 +17,7 @@ export interface StoreFilter {
   q?: string | null;
   apiVersion?: ApiVersion | null;
   needsMigration?: boolean | null;
+  connectionHealth?: ConnectionHealth | null;
 }
 
 export interface StoreListParams {
@@ -246,8 +249,20 @@ export class EcommerceStoreService {
         new Brackets((where) => where.where('store.apiVersion IS NULL').orWhere('store.apiVersion <> :legacy', { legacy: ApiVersion.LEGACY })),
       );
     }
+    if (filter.connectionHealth) filterByConnectionHealth(query, filter.connectionHealth);
     return query;
   }
+}
+
+/** Health is the outcome of the store's newest connection test, looked up in the database so counts cover every store. */
+function filterByConnectionHealth(query: SelectQueryBuilder<EcommerceStore>, health: ConnectionHealth): void {
+  const tests = () => query.subQuery().from(ConnectionTest, 'test').where('test.storeId = store.id');
+  if (health === ConnectionHealth.UNTESTED) {
+    query.andWhere(`NOT EXISTS ${tests().select('1').getQuery()}`);
+    return;
+  }
+  const newestOutcome = tests().select('test.success').orderBy('test.testedAt', 'DESC').limit(1).getQuery();
+  query.andWhere(`${newestOutcome} = :lastTestPassed`, { lastTestPassed: health === ConnectionHealth.HEALTHY });
 }
 
 /** A caller that says which version it read gets CONFLICT, not a silent overwrite, when the store has moved on. */

@@ -167,6 +167,35 @@ describe('testConnection (saved credentials)', () => {
   });
 });
 
+describe('filtering stores by connection health', () => {
+  test('follows each store\'s newest test, and counts every store', async () => {
+    const create = async (name: string, credentials: Record<string, unknown>) => {
+      const id = (await gql(CREATE_STORE, { name })).data.createEcommerceStore.id;
+      await gql(UPDATE_CREDENTIALS, { id, credentials });
+      return id;
+    };
+    const healthy = await create('Health healthy', oauth(FULL_TOKEN));
+    const failing = await create('Health failing', oauth(WRONG_TOKEN));
+    await create('Health untested', oauth(FULL_TOKEN));
+    const recovered = await create('Health recovered', oauth(WRONG_TOKEN));
+    for (const id of [healthy, failing, recovered]) await gql(TEST_CONNECTION, { id });
+    await gql(UPDATE_CREDENTIALS, { id: recovered, credentials: oauth(FULL_TOKEN) });
+    await gql(TEST_CONNECTION, { id: recovered });
+
+    const names = async (connectionHealth: string) => {
+      const result = await gql(
+        `query($filter: EcommerceStoreFilter) { allEcommerceStores(filter: $filter, sortField: "name") { name } _allEcommerceStoresMeta(filter: $filter) { count } }`,
+        { filter: { q: 'Health ', connectionHealth } },
+      );
+      expect(result.data._allEcommerceStoresMeta.count).toBe(result.data.allEcommerceStores.length);
+      return result.data.allEcommerceStores.map((store: { name: string }) => store.name);
+    };
+    expect(await names('HEALTHY')).toEqual(['Health healthy', 'Health recovered']);
+    expect(await names('FAILING')).toEqual(['Health failing']);
+    expect(await names('UNTESTED')).toEqual(['Health untested']);
+  });
+});
+
 describe('testCredentials (dry run)', () => {
   test('tests the values as typed and saves nothing', async () => {
     const id = await storeWith(legacy());

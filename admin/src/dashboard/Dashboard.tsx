@@ -10,15 +10,15 @@ import { STATUS_SHORT_REASONS } from '../stores/labels';
 import type { EcommerceStore } from '../types';
 import { StatCard } from './StatCard';
 
-/** How many stores the health counts look at; past it they say so. */
-const HEALTH_SAMPLE = 1000;
-
 const listLink = (filter: object) => `/EcommerceStore?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+/** The number of stores matching a filter, counted by the server (the list itself is not fetched beyond one row). */
+const useStoreCount = (filter: object) =>
+  useGetList<EcommerceStore>('EcommerceStore', { filter, pagination: { page: 1, perPage: 1 }, sort: { field: 'name', order: 'ASC' } }).total;
 
 /**
  * Where the migration stands: stores still on a Legacy API account, and how every store's last
- * connection test went. Health comes from each store's last test; there is no server-side filter
- * for it, so the counts look at up to HEALTH_SAMPLE stores.
+ * connection test went. The server counts them, so the numbers hold for any number of stores.
  */
 export const Dashboard = () => {
   const legacy = useGetList<EcommerceStore>('EcommerceStore', {
@@ -26,15 +26,14 @@ export const Dashboard = () => {
     pagination: { page: 1, perPage: 10 },
     sort: { field: 'name', order: 'ASC' },
   });
-  const all = useGetList<EcommerceStore>('EcommerceStore', {
-    pagination: { page: 1, perPage: HEALTH_SAMPLE },
+  const failing = useGetList<EcommerceStore>('EcommerceStore', {
+    filter: { connectionHealth: 'FAILING' },
+    pagination: { page: 1, perPage: 10 },
     sort: { field: 'name', order: 'ASC' },
   });
-  const stores = all.data ?? [];
-  const failing = stores.filter((store) => store.lastConnectionTest && !store.lastConnectionTest.success);
-  const healthy = stores.filter((store) => store.lastConnectionTest?.success);
-  const untested = stores.filter((store) => !store.lastConnectionTest);
-  const loaded = !all.isPending;
+  const healthyCount = useStoreCount({ connectionHealth: 'HEALTHY' });
+  const untestedCount = useStoreCount({ connectionHealth: 'UNTESTED' });
+  const allCount = useStoreCount({});
 
   return (
     <Box sx={{ mt: 2 }}>
@@ -59,36 +58,33 @@ export const Dashboard = () => {
         />
         <StatCard
           title="Failing connections"
-          value={loaded ? failing.length : undefined}
+          value={failing.total}
           explanation="Their last connection test failed."
           color="error.main"
           icon={<ErrorIcon fontSize="small" />}
+          to={listLink({ connectionHealth: 'FAILING' })}
           testId="failing-count"
         />
         <StatCard
           title="Healthy connections"
-          value={loaded ? healthy.length : undefined}
+          value={healthyCount}
           explanation="Their last connection test passed."
           color="success.main"
           icon={<CheckCircleIcon fontSize="small" />}
+          to={listLink({ connectionHealth: 'HEALTHY' })}
           testId="healthy-count"
         />
         <StatCard
           title="Not tested yet"
-          value={loaded ? untested.length : undefined}
+          value={untestedCount}
           explanation="No connection test has run."
           color="text.secondary"
           icon={<HelpOutlineIcon fontSize="small" />}
+          to={listLink({ connectionHealth: 'UNTESTED' })}
           testId="untested-count"
         />
       </Stack>
-      {all.total !== undefined && all.total > HEALTH_SAMPLE && (
-        <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mb: 2 }}>
-          Connection health counts the first {HEALTH_SAMPLE} of {all.total} stores.
-        </Typography>
-      )}
-
-      {all.total === 0 ? (
+      {allCount === 0 ? (
         <Card sx={{ maxWidth: 640 }}>
           <CardContent>
             <Typography variant="h6" gutterBottom>
@@ -112,8 +108,8 @@ export const Dashboard = () => {
           <StoreShortList
             title="Failing"
             empty="No store's last connection test failed."
-            stores={failing.slice(0, 10)}
-            more={failing.length > 10 ? listLink({}) : null}
+            stores={failing.data ?? []}
+            more={(failing.total ?? 0) > (failing.data?.length ?? 0) ? listLink({ connectionHealth: 'FAILING' }) : null}
             secondary={(store) => `${STATUS_SHORT_REASONS[store.lastConnectionTest!.status]}: ${store.lastConnectionTest!.message}`}
           />
         </Stack>

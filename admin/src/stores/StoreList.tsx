@@ -6,7 +6,7 @@ import { useIsViewer } from '../useIsViewer';
 import { ApiVersionField } from './ApiVersionField';
 import { ConnectionStatusChip } from './ConnectionStatusChip';
 import { LastTestedField } from './LastTestedField';
-import { API_VERSION_CHOICES } from './labels';
+import { API_VERSION_CHOICES, CONNECTION_HEALTH_CHOICES } from './labels';
 
 /** A filter that is simply on or off: choosing it from "Add filter" applies its defaultValue. */
 const QuickFilter = ({ label }: { label: string; source: string; defaultValue: unknown }) => <Chip sx={{ mb: 1 }} label={label} />;
@@ -14,6 +14,7 @@ const QuickFilter = ({ label }: { label: string; source: string; defaultValue: u
 const storeFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search by name" />,
   <SelectInput key="apiVersion" source="apiVersion" label="API Version" choices={API_VERSION_CHOICES} />,
+  <SelectInput key="connectionHealth" source="connectionHealth" label="Connection" choices={CONNECTION_HEALTH_CHOICES} />,
   <QuickFilter key="needsMigration" source="needsMigration" label="Needs migration" defaultValue={true} />,
 ];
 

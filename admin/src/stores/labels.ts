@@ -56,3 +56,10 @@ export const STATUS_SHORT_REASONS: Record<ConnectionStatus, string> = {
   UPSTREAM_ERROR: 'BigCommerce error',
   NOT_CONFIGURED: 'not set up',
 };
+
+/** The list filter on how a store's last connection test went. */
+export const CONNECTION_HEALTH_CHOICES = [
+  { id: 'HEALTHY', name: 'Connection OK' },
+  { id: 'FAILING', name: 'Connection failing' },
+  { id: 'UNTESTED', name: 'Not tested yet' },
+];

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { ApiVersion } from '../api-version';
+import { ConnectionHealth } from '../connection-health';
 
 @InputType()
 export class EcommerceStoreFilter {
@@ -14,4 +15,7 @@ export class EcommerceStoreFilter {
 
   @Field(() => Boolean, { nullable: true })
   needsMigration?: boolean | null;
+
+  @Field(() => ConnectionHealth, { nullable: true, description: "How the store's last connection test went." })
+  connectionHealth?: ConnectionHealth | null;
 }
