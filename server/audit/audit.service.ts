@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import { InvalidInputError, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
+import { validPage, validSort } from '../common/list-params';
 import type { ConnectionOutcome } from '../connections/connection-outcome';
 import type { ApiVersion } from '../stores/api-version';
 import type { EcommerceStore } from '../stores/ecommerce-store.entity';
@@ -180,23 +181,13 @@ export class AuditService {
   }
 
   async list(params: AuditListParams): Promise<AuditEvent[]> {
-    const perPage = params.perPage ?? DEFAULT_PER_PAGE;
-    const page = params.page ?? 0;
-    if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
-      throw new InvalidInputError('perPage', `perPage must be between 1 and ${MAX_PER_PAGE}.`);
-    }
-    if (!Number.isInteger(page) || page < 0) throw new InvalidInputError('page', 'page is 0-based and cannot be negative.');
-    const sortField = params.sortField ?? 'occurredAt';
-    if (!(SORTABLE_FIELDS as readonly string[]).includes(sortField)) {
-      throw new InvalidInputError('sortField', `sortField must be one of: ${SORTABLE_FIELDS.join(', ')}.`);
-    }
-    const sortOrder = (params.sortOrder ?? 'DESC').toUpperCase();
-    if (sortOrder !== 'ASC' && sortOrder !== 'DESC') throw new InvalidInputError('sortOrder', 'sortOrder must be ASC or DESC.');
+    const { perPage, offset } = validPage(params.page, params.perPage, { defaultPerPage: DEFAULT_PER_PAGE, maxPerPage: MAX_PER_PAGE });
+    const sort = validSort(params.sortField, params.sortOrder, { fields: SORTABLE_FIELDS, defaultField: 'occurredAt', defaultOrder: 'DESC' });
     return this.filtered(params.filter)
-      .orderBy(`event.${sortField}`, sortOrder)
+      .orderBy(`event.${sort.field}`, sort.order)
       .addOrderBy('event.occurredAt', 'DESC')
       .addOrderBy('event.id', 'ASC') // a stable order, so paging never repeats or skips a row
-      .offset(page * perPage)
+      .offset(offset)
       .limit(perPage)
       .getMany();
   }

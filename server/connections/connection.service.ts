@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { DataSource, Repository } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors';
+import { validPage } from '../common/list-params';
 import type { BigCommerceCredentials } from '../platforms/bigcommerce';
 import { ApiVersion } from '../stores/api-version';
 import type { EcommerceStore } from '../stores/ecommerce-store.entity';
@@ -76,17 +77,14 @@ export class ConnectionService {
     return saved;
   }
 
-  async history(storeId: string, page = 0, perPage = 25): Promise<{ items: ConnectionTest[]; total: number }> {
+  async history(storeId: string, page?: number | null, perPage?: number | null): Promise<{ items: ConnectionTest[]; total: number }> {
     await this.stores.findById(storeId);
-    if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_HISTORY_PAGE) {
-      throw new InvalidInputError('perPage', `perPage must be between 1 and ${MAX_HISTORY_PAGE}.`);
-    }
-    if (!Number.isInteger(page) || page < 0) throw new InvalidInputError('page', 'page is 0-based and cannot be negative.');
+    const { perPage: take, offset } = validPage(page, perPage, { defaultPerPage: 25, maxPerPage: MAX_HISTORY_PAGE });
     const [items, total] = await this.tests.findAndCount({
       where: { storeId },
       order: { testedAt: 'DESC', id: 'DESC' },
-      skip: page * perPage,
-      take: perPage,
+      skip: offset,
+      take,
     });
     return { items, total };
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { InvalidInputError, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
+import { validPage } from '../common/list-params';
 import { ConnectionStatus } from '../connections/connection-outcome';
 import { ConnectionTest } from '../connections/connection-test.entity';
 import { ApiVersion } from '../stores/api-version';
@@ -162,7 +163,7 @@ export class ConnectionTestJobService {
 
   /** Newest first. */
   async list(params: { page?: number | null; perPage?: number | null; status?: ConnectionTestJobStatus | null }) {
-    const { page, perPage } = paging(params.page, params.perPage, 25, MAX_JOBS_PAGE);
+    const { page, perPage } = validPage(params.page, params.perPage, { defaultPerPage: 25, maxPerPage: MAX_JOBS_PAGE });
     const [items, total] = await this.dataSource.getRepository(ConnectionTestJob).findAndCount({
       where: params.status ? { status: params.status } : {},
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -426,7 +427,7 @@ export class ConnectionTestJobService {
 
   /** A job's stores with their results, in the job's order; optionally only those whose status changed, or that failed. */
   async items(jobId: string, params: { page?: number | null; perPage?: number | null; onlyChanged?: boolean | null; onlyFailed?: boolean | null }) {
-    const { page, perPage } = paging(params.page, params.perPage, 50, MAX_ITEMS_PAGE);
+    const { page, perPage } = validPage(params.page, params.perPage, { defaultPerPage: 50, maxPerPage: MAX_ITEMS_PAGE });
     const query = this.dataSource
       .getRepository(ConnectionTestJobItem)
       .createQueryBuilder('item')
@@ -464,10 +465,3 @@ function storedFilter(filter: StoreFilter | null): StoredStoreFilter | null {
   return { ids: ids ?? null, q: q ?? null, apiVersion: apiVersion ?? null, needsMigration: needsMigration ?? null };
 }
 
-function paging(page: number | null | undefined, perPage: number | null | undefined, defaultPerPage: number, max: number) {
-  const p = page ?? 0;
-  const pp = perPage ?? defaultPerPage;
-  if (!Number.isInteger(pp) || pp < 1 || pp > max) throw new InvalidInputError('perPage', `perPage must be between 1 and ${max}.`);
-  if (!Number.isInteger(p) || p < 0) throw new InvalidInputError('page', 'page is 0-based and cannot be negative.');
-  return { page: p, perPage: pp };
-}

@@ -4,6 +4,7 @@ import { AuditAction, AuditTargetType } from '../audit/audit-action';
 import type { AuditService } from '../audit/audit.service';
 import { newCredentialsSnapshot, savedCredentialsSnapshot } from '../audit/credentials-snapshot';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
+import { validPage, validSort } from '../common/list-params';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { ConnectionTest } from '../connections/connection-test.entity';
 import { ApiVersion } from './api-version';
@@ -55,26 +56,16 @@ export class EcommerceStoreService {
   }
 
   async list(params: StoreListParams): Promise<EcommerceStore[]> {
-    const perPage = params.perPage ?? DEFAULT_PER_PAGE;
-    const page = params.page ?? 0;
-    if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
-      throw new InvalidInputError('perPage', `perPage must be between 1 and ${MAX_PER_PAGE}.`);
-    }
-    if (!Number.isInteger(page) || page < 0) throw new InvalidInputError('page', 'page is 0-based and cannot be negative.');
-    const sortField = params.sortField ?? 'name';
-    if (!(SORTABLE_FIELDS as readonly string[]).includes(sortField)) {
-      throw new InvalidInputError('sortField', `sortField must be one of: ${SORTABLE_FIELDS.join(', ')}.`);
-    }
-    const sortOrder = (params.sortOrder ?? 'ASC').toUpperCase();
-    if (sortOrder !== 'ASC' && sortOrder !== 'DESC') throw new InvalidInputError('sortOrder', 'sortOrder must be ASC or DESC.');
+    const { perPage, offset } = validPage(params.page, params.perPage, { defaultPerPage: DEFAULT_PER_PAGE, maxPerPage: MAX_PER_PAGE });
+    const sort = validSort(params.sortField, params.sortOrder, { fields: SORTABLE_FIELDS, defaultField: 'name', defaultOrder: 'ASC' });
 
     const query = this.filtered(params.filter);
     // Names sort as people read them ("alpha" before "Bravo"), the same on SQLite and PostgreSQL.
-    if (sortField === 'name') query.addSelect('LOWER(store.name)', 'name_sort').orderBy('name_sort', sortOrder);
-    else query.orderBy(`store.${sortField}`, sortOrder);
+    if (sort.field === 'name') query.addSelect('LOWER(store.name)', 'name_sort').orderBy('name_sort', sort.order);
+    else query.orderBy(`store.${sort.field}`, sort.order);
     return query
       .addOrderBy('store.id', 'ASC') // a stable order, so paging never repeats or skips a row
-      .offset(page * perPage)
+      .offset(offset)
       .limit(perPage)
       .getMany();
   }

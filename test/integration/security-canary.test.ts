@@ -3,7 +3,7 @@ import { FULL_SCOPES } from './bigcommerce-harness';
 import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
 import { allOperations, VARIABLES, type Fixture, type Operation } from '../support/security-operations';
 import { CREATE_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
-import { clientFor, TestServer } from '../support/test-server';
+import { TestServer } from '../support/test-server';
 
 /**
  * The canary suite: plant recognisable secrets (passwords, access and legacy tokens, the
