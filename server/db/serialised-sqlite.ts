@@ -19,6 +19,11 @@ import { SqliteQueryRunner } from 'typeorm/driver/sqlite/SqliteQueryRunner';
  * waits for the write lock (busy_timeout) at the start instead of failing with
  * SQLITE_BUSY when a read transaction tries to become a write transaction.
  *
+ * Reads outside a transaction do not take the lock: they run on a small pool of extra
+ * connections to the same file (WAL lets them read while a write is in progress, and each
+ * sees only committed data), so concurrent requests read in parallel on the thread pool
+ * instead of queueing behind each other on the one connection.
+ *
  * One rule follows: inside a transaction, use the transaction's EntityManager. A query
  * through another repository would wait for the transaction that waits for it; the lock
  * wait is bounded (LOCK_WAIT_TIMEOUT_MS), so that mistake fails loudly instead of hanging.
@@ -75,14 +80,69 @@ export class FifoLock {
   }
 }
 
+/** A statement that only reads (and so may run on a reader connection). */
+const READ_ONLY = /^\s*(SELECT|WITH)\b/i;
+
+type Connection = { close(callback: (err: Error | null) => void): void; run(sql: string, callback: (err: Error | null) => void): void };
+
+/** Extra connections to the same file for reads outside transactions; opened on first use, up to `size`. */
+export class ReaderPool {
+  private readonly idle: Connection[] = [];
+  private readonly waiting: Array<(connection: Connection) => void> = [];
+  private opened = 0;
+  private closed = false;
+
+  constructor(
+    private readonly open: () => Promise<Connection>,
+    private readonly size: number,
+  ) {}
+
+  async acquire(): Promise<Connection> {
+    const connection = this.idle.pop();
+    if (connection) return connection;
+    if (this.opened < this.size) {
+      this.opened++;
+      try {
+        return await this.open();
+      } catch (error) {
+        this.opened--;
+        throw error;
+      }
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(connection: Connection): void {
+    if (this.closed) {
+      connection.close(() => undefined);
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(connection);
+    else this.idle.push(connection);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.idle.splice(0).map((connection) => new Promise<void>((resolve) => connection.close(() => resolve()))));
+  }
+}
+
 class SerialisedSqliteQueryRunner extends SqliteQueryRunner {
   private unlock: (() => void) | undefined;
+  /** The connection the next query() runs on, when it is not the shared one (see query()). */
+  private nextConnection: Connection | undefined;
 
   constructor(
     driver: SqliteDriver,
     private readonly lock: FifoLock,
+    private readonly readers: ReaderPool | null,
   ) {
     super(driver);
+  }
+
+  override connect(): Promise<any> {
+    return this.nextConnection ? Promise.resolve(this.nextConnection) : super.connect();
   }
 
   override async startTransaction(isolationLevel?: IsolationLevel): Promise<void> {
@@ -120,6 +180,19 @@ class SerialisedSqliteQueryRunner extends SqliteQueryRunner {
     if (this.unlock) {
       return super.query(query === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : query, parameters, useStructuredResult as true);
     }
+    if (this.readers && READ_ONLY.test(query)) {
+      const reader = await this.readers.acquire();
+      try {
+        // super.query() takes its connection from this.connect() before it first awaits anything.
+        this.nextConnection = reader;
+        const result = super.query(query, parameters, useStructuredResult as true);
+        this.nextConnection = undefined;
+        return await result;
+      } finally {
+        this.nextConnection = undefined;
+        this.readers.release(reader);
+      }
+    }
     const unlock = await this.lock.acquire();
     try {
       return await super.query(query, parameters, useStructuredResult as true);
@@ -141,8 +214,32 @@ class SerialisedSqliteQueryRunner extends SqliteQueryRunner {
   }
 }
 
-/** Installs the serialised runners on a sqlite DataSource; call before initialize(). */
-export function serialiseSqlite(dataSource: DataSource, lock = new FifoLock()): void {
+/**
+ * Installs the serialised runners on a sqlite DataSource; call before initialize(). With
+ * `readers` > 0 (a file database), reads outside transactions use that many extra connections.
+ */
+export function serialiseSqlite(dataSource: DataSource, options: { readers: number; busyTimeoutMs: number }): void {
   const driver = dataSource.driver as SqliteDriver;
-  driver.createQueryRunner = (): QueryRunner => new SerialisedSqliteQueryRunner(driver, lock);
+  const lock = new FifoLock();
+  const file = String(dataSource.options.database);
+  const readers =
+    options.readers > 0 && file !== ':memory:'
+      ? new ReaderPool(async () => {
+          const sqlite = driver.sqlite as typeof import('sqlite3');
+          const connection = await new Promise<InstanceType<typeof sqlite.Database>>((resolve, reject) => {
+            const opened: InstanceType<typeof sqlite.Database> = new sqlite.Database(file, sqlite.OPEN_READWRITE, (err) => (err ? reject(err) : resolve(opened)));
+          });
+          const run = (sql: string) => new Promise<void>((resolve, reject) => connection.run(sql, (err) => (err ? reject(err) : resolve())));
+          await run(`PRAGMA busy_timeout = ${options.busyTimeoutMs}`);
+          // A reader never writes, whatever it is handed.
+          await run('PRAGMA query_only = ON');
+          return connection;
+        }, options.readers)
+      : null;
+  driver.createQueryRunner = (): QueryRunner => new SerialisedSqliteQueryRunner(driver, lock, readers);
+  const disconnect = driver.disconnect.bind(driver);
+  driver.disconnect = async () => {
+    await readers?.close();
+    await disconnect();
+  };
 }

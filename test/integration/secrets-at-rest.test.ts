@@ -78,7 +78,7 @@ test('an unexpected failure answers INTERNAL_SERVER_ERROR without SQL, and logs 
     expect(result.errors![0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     // SQLite says "no such table", PostgreSQL 'relation "…" does not exist'.
     expect(JSON.stringify(result)).not.toMatch(/SQLITE|SELECT|no such table|does not exist|at .*\.ts/);
-    expect(scratch.logLines.join('\n')).toMatch(/no such table|relation "ecommerce_stores" does not exist/);
+    expect(scratch.logLines.join('\n')).toMatch(/no such table|relation \\"ecommerce_stores\\" does not exist/);
   } finally {
     await scratch.destroy();
   }
