@@ -5,6 +5,7 @@ import WarningIcon from '@mui/icons-material/Warning';
 import { Box, Card, CardContent, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { CreateButton, Title, useGetList } from 'react-admin';
+import { ConnectionTestJobCard } from '../jobs';
 import { ConnectionStatusChip } from '../stores/ConnectionStatusChip';
 import { STATUS_SHORT_REASONS } from '../stores/labels';
 import type { EcommerceStore } from '../types';
@@ -84,6 +85,7 @@ export const Dashboard = () => {
           testId="untested-count"
         />
       </Stack>
+      {allCount !== 0 && <ConnectionTestJobCard />}
       {allCount === 0 ? (
         <Card sx={{ maxWidth: 640 }}>
           <CardContent>

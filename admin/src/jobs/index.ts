@@ -1,0 +1,1 @@
+export { ConnectionTestJobCard, JobProgress, type ConnectionTestJob } from './ConnectionTestJobCard';
