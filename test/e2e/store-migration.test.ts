@@ -270,6 +270,9 @@ describe('migrating a store from a Legacy API account to a Store API account, in
     await expectText(page.getByTestId('connection-status').first(), 'OK');
     // Search finds it by part of its name, in any case.
     await page.getByPlaceholder('Search by name').fill('acme out');
+    // react-admin applies the search after a debounce, by navigating to the filtered list; wait for
+    // that navigation, or it can land after the click below and take the page back to the list.
+    await page.waitForURL((url) => decodeURIComponent(url.href).includes('acme out'));
     await page.getByText('Acme Outdoor', { exact: true }).waitFor();
     await shots.take(page, 'store-list-after-migration');
 
