@@ -276,7 +276,10 @@ async function fuzz(select: (name: string) => boolean, seed: number) {
           body,
         });
         const text = await response.text();
-        if (![200, 400, 413].includes(response.status)) throw new Error(`HTTP ${response.status} for ${context}\n${text.slice(0, 500)}`);
+        if (![200, 400, 413].includes(response.status)) {
+          const logged = server.logLines.filter((line) => /"level":50/.test(line)).slice(-2);
+          throw new Error(`HTTP ${response.status} for ${context}\n${text.slice(0, 500)}\nserver log: ${logged.join('\n')}`);
+        }
         const answer = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
         for (const error of answer.errors ?? []) {
           if (!TYPED_CODES.has(error.extensions?.code ?? '')) {

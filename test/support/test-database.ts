@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,8 @@ const { Client } = require('pg') as { Client: new (config: { connectionString: s
  *   STORELINK_TEST_DATABASE=postgres            run the servers on PostgreSQL (default: sqlite)
  *   STORELINK_TEST_POSTGRES_URL=postgres://…    a role that may CREATE DATABASE; each test server
  *                                               gets a database of its own, dropped with it
+ *                                               (and, for databaseBytes(), may CHECKPOINT and read
+ *                                               the server's settings: pg_checkpoint, pg_read_all_settings)
  *
  * `npm test` runs the integration suite a second time on PostgreSQL whenever
  * STORELINK_TEST_POSTGRES_URL is set (jest.config.js); .ci/run sets it up.
@@ -100,17 +103,24 @@ export class PostgresTestDatabase {
     await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`));
   }
 
-  /** The bytes of the database's files and of the cluster's write-ahead log (where a new row lands first). */
+  /**
+   * The bytes of this database's files, after a CHECKPOINT has written every change to them.
+   * (Not the write-ahead log: it is shared by the whole cluster, so it holds what other tests,
+   * running at the same time, wrote to their databases.) Synchronous, as databaseBytes() is:
+   * the CHECKPOINT goes through psql, which comes with PostgreSQL.
+   */
   fileBytes(): Buffer {
     const files = this.files;
     if (!files) throw new Error('The database has not been created yet.');
     if ('unavailable' in files) throw new Error(`Cannot read the PostgreSQL files: ${files.unavailable}`);
-    const read = (dir: string) =>
+    execFileSync('psql', [postgresAdminUrl(), '-qAtc', 'CHECKPOINT'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const dir = path.join(files.dataDirectory, 'base', String(files.oid));
+    return Buffer.concat(
       fs
         .readdirSync(dir, { withFileTypes: true })
         .filter((entry) => entry.isFile())
-        .map((entry) => fs.readFileSync(path.join(dir, entry.name)));
-    return Buffer.concat([...read(path.join(files.dataDirectory, 'base', String(files.oid))), ...read(path.join(files.dataDirectory, 'pg_wal'))]);
+        .map((entry) => fs.readFileSync(path.join(dir, entry.name))),
+    );
   }
 }
 
