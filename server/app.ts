@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -120,6 +120,8 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       plugins: [
         // No HTTP caching of GraphQL answers (they are no-store): without this, a plugin wraps every field resolver.
         ApolloServerPluginCacheControlDisabled(),
+        // Apollo's default landing page (served to any browser, signed in or not) names the server and its version.
+        ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer }),
         requestLoggingPlugin(logger),
         introspectionPolicyPlugin(config.graphqlIntrospection),

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { QUERY_LIMITS } from '../../server/graphql/query-limits';
 import { TestServer } from '../support/test-server';
 
@@ -152,6 +154,19 @@ describe('HTTP', () => {
   test('GraphQL answers may not be cached (they can carry a token shown once)', async () => {
     const login = await post({ query: 'mutation { login(email: "admin@example.com", password: "correct horse battery staple") { token } }' });
     expect(login.headers.get('cache-control')).toBe('no-store');
+  });
+
+  test('a browser opening /graphql gets no landing page, and nothing names the server or its version', async () => {
+    const apolloVersion: string = JSON.parse(fs.readFileSync(path.join(require.resolve('@apollo/server'), '../../../package.json'), 'utf8')).version;
+    const browsers: Array<Record<string, string>> = [{ accept: 'text/html' }, { accept: 'text/html', authorization: `Bearer ${token}` }];
+    for (const headers of browsers) {
+      const response = await fetch(`${server.url}/graphql`, { headers });
+      const text = await response.text();
+      expect(response.headers.get('content-type') ?? '').not.toMatch(/html/);
+      expect(text).not.toMatch(/<html|<!doctype|<script/i);
+      expect(text).not.toMatch(/@apollo\/server|landing ?page|sandbox|embed/i);
+      expect(text).not.toContain(apolloVersion);
+    }
   });
 
   test('malformed JSON gets a plain 400, never a stack trace', async () => {
