@@ -48,10 +48,10 @@ describe('server errors and broken connections', () => {
 
   it('never repeats a write probe after a 500', async () => {
     const { credentials } = addScopedStore(fake);
-    fake.setBehaviour({ faults: [{ path: '/v2/orders', method: 'POST', type: 'status', status: 500 }] });
+    fake.setBehaviour({ faults: [{ path: '/v2/orders/0', method: 'PUT', type: 'status', status: 500 }] });
     const { outcome, requests } = await runChecked(makeConnector(fake), fake, credentials);
 
-    expect(to(requests, 'POST', '/v2/orders')).toHaveLength(1);
+    expect(to(requests, 'PUT', '/v2/orders/0')).toHaveLength(1);
     expect(outcome.status).toBe(ConnectionStatus.UPSTREAM_ERROR);
   });
 
@@ -199,7 +199,7 @@ describe('answers that are not what BigCommerce sends', () => {
     ['JSON that is not an object on /v2/store', { path: '/v2/store', type: 'status' as const, status: 200, body: '["x"]' }, /could not read/],
     ['a 10 MB body streamed without length', { path: '/v2/store', type: 'large-body' as const, bytes: 10 * 1024 * 1024 }, /far larger/],
     ['a 10 MB body with Content-Length', { path: '/v2/store', type: 'large-body' as const, bytes: 10 * 1024 * 1024, declareLength: true }, /far larger/],
-    ['an unexpected status', { path: '/v2/store', type: 'status' as const, status: 418, body: '' }, /did not expect \(status 418\)/],
+    ['an unexpected status', { path: '/v2/store', type: 'status' as const, status: 418, body: '' }, /BigCommerce answered 418 to GET v2\/store, which storelink did not expect/],
   ])('%s → UPSTREAM_ERROR', async (_title, fault, message) => {
     const { credentials } = addScopedStore(fake);
     fake.setBehaviour({ faults: [fault] });

@@ -64,12 +64,12 @@ describe('a fully scoped Store API token', () => {
     expect(outcome.warnings).toEqual([expect.stringMatching(/Order Transactions.*Modify.*control panel|control panel.*Order Transactions.*Modify/)]);
   });
 
-  it('costs six requests, sent the way BigCommerce expects them', async () => {
+  it('costs six requests, sent with the headers the official spec requires', async () => {
     const { credentials, hash } = addScopedStore(fake);
     const { requests } = await runChecked(makeConnector(fake), fake, credentials);
 
     expect(requests.map((r) => `${r.method} ${apiPath(r)}`).sort()).toEqual(
-      ['GET /v2/store', 'GET /v3/customers', 'POST /v3/customers', 'POST /v2/orders', 'GET /v3/orders/0/transactions', 'POST /v3/catalog/products'].sort(),
+      ['GET /v2/store', 'GET /v3/customers', 'PUT /v3/customers', 'PUT /v2/orders/0', 'GET /v3/orders/0/transactions', 'PUT /v3/catalog/products/0'].sort(),
     );
     for (const request of requests) {
       expect(request.path.startsWith(`/stores/${hash}/`)).toBe(true);
@@ -78,13 +78,9 @@ describe('a fully scoped Store API token', () => {
       expect(request.headers.accept).toBe('application/json');
       expect(request.headers['user-agent']).toBe('storelink-tests/0.1.0');
       expect(request.headers.authorization).toBeUndefined();
-      if (request.method === 'GET') {
-        expect(request.headers['content-type']).toBeUndefined();
-        expect(request.body).toBe('');
-      } else {
-        expect(request.headers['content-type']).toBe('application/json');
-        expect(request.body).toBe('{}');
-      }
+      // The spec marks Content-Type required on GETs too, and BigCommerce's examples send it.
+      expect(request.headers['content-type']).toBe('application/json');
+      if (request.method === 'GET') expect(request.body).toBe('');
     }
   });
 

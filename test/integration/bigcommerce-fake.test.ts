@@ -24,7 +24,7 @@ beforeEach(() => fake.reset());
 async function call(path: string, options: { token?: string; method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: string; headers?: Record<string, string> } = {}) {
   const response = await request(`${fake.url}${path}`, {
     method: options.method ?? 'GET',
-    headers: { accept: 'application/json', ...(options.token ? { 'x-auth-token': options.token } : {}), ...options.headers },
+    headers: { accept: 'application/json', 'content-type': 'application/json', ...(options.token ? { 'x-auth-token': options.token } : {}), ...options.headers },
     body: options.body,
   });
   const text = await response.body.text();
@@ -88,30 +88,73 @@ describe('the Store API', () => {
 
   it('refuses `{}` with 400 (v2) or 422 (v3) when writing is allowed, and creates nothing', async () => {
     const before = (await call('/stores/abc123/v3/catalog/products', { token: TOKEN })).json();
-    const v2 = await call('/stores/abc123/v2/orders', { token: TOKEN, method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const v2 = await call('/stores/abc123/v2/orders', { token: TOKEN, method: 'POST', body: '{}' });
     expect(v2.status).toBe(400);
     expect(Array.isArray(v2.json())).toBe(true);
     const v3 = await call('/stores/abc123/v3/catalog/products', { token: TOKEN, method: 'POST', body: '{}' });
     expect(v3.status).toBe(422);
     expect(v3.json()).toMatchObject({ status: 422, title: expect.any(String), errors: expect.any(Object) });
     expect((await call('/stores/abc123/v3/catalog/products', { token: TOKEN })).json()).toEqual(before);
+    expect(fake.dataChanges).toEqual([]);
+  });
+
+  it('answers an update of a record that cannot exist with 404 past the scope check, and 403 without the scope', async () => {
+    expect((await call('/stores/abc123/v2/orders/0', { token: TOKEN, method: 'PUT', body: '{}' })).status).toBe(404);
+    expect((await call('/stores/abc123/v3/catalog/products/0', { token: TOKEN, method: 'PUT', body: '{}' })).status).toBe(404);
+    expect((await call('/stores/abc123/v2/orders/0', { token: READONLY_TOKEN, method: 'PUT', body: '{}' })).status).toBe(403);
+    expect((await call('/stores/abc123/v3/catalog/products/0', { token: READONLY_TOKEN, method: 'PUT', body: '{}' })).status).toBe(403);
+    expect(fake.dataChanges).toEqual([]);
     expect(fake.unsafeWrites).toEqual([]);
+  });
+
+  it('takes the customers write body as an array, as the spec does', async () => {
+    const CUSTOMERS_TOKEN = 'customerswriter00000000000000003';
+    fake.addToken({ hash: 'abc123', token: CUSTOMERS_TOKEN, scopes: { customers: 'MODIFY' } });
+    const object = await call('/stores/abc123/v3/customers', { token: CUSTOMERS_TOKEN, method: 'POST', body: '{"email":"a@example.com"}' });
+    expect(object.status).toBe(422);
+    const updateUnknown = await call('/stores/abc123/v3/customers', { token: CUSTOMERS_TOKEN, method: 'PUT', body: '[{"id":0}]' });
+    expect(updateUnknown.status).toBe(422);
+    expect(fake.dataChanges).toEqual([]);
+    const created = await call('/stores/abc123/v3/customers', { token: CUSTOMERS_TOKEN, method: 'POST', body: '[{"email":"a@example.com"}]' });
+    expect(created.status).toBe(200);
+    expect(fake.dataChanges).toEqual([{ storeHash: 'abc123', action: 'created', resource: 'customers', id: 2 }]);
+  });
+
+  it('refuses a request without the Accept and Content-Type headers the spec requires', async () => {
+    const noContentType = await call('/stores/abc123/v2/store', { token: TOKEN, headers: { 'content-type': '' } });
+    expect(noContentType.status).toBe(400);
+    expect(noContentType.text).toMatch(/Content-Type/);
+    const noAccept = await call('/stores/abc123/v3/customers', { token: TOKEN, headers: { accept: '' } });
+    expect(noAccept.status).toBe(400);
+    expect(noAccept.text).toMatch(/Accept/);
+  });
+
+  it('a store that accepts empty writes creates an order from `POST {}`, and the fake records it', async () => {
+    fake.addStore({ hash: 'lax1', acceptsEmptyWrites: true });
+    fake.addToken({ hash: 'lax1', token: 'laxtoken', scopes: { orders: 'MODIFY' } });
+    const created = await call('/stores/lax1/v2/orders', { token: 'laxtoken', method: 'POST', body: '{}' });
+    expect(created.status).toBe(201);
+    expect(fake.dataChanges).toEqual([{ storeHash: 'lax1', action: 'created', resource: 'orders', id: 101 }]);
+    expect(fake.unsafeWrites.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /stores/lax1/v2/orders']);
   });
 
   it('records every write that could change a store', async () => {
     await call('/stores/abc123/v3/catalog/products', { token: TOKEN, method: 'POST', body: '{"name":"Real product","price":1}' });
-    await call('/stores/abc123/v2/orders', { token: TOKEN, method: 'POST', body: '[]' });
+    await call('/stores/abc123/v2/orders', { token: TOKEN, method: 'POST', body: '{}' });
+    await call('/stores/abc123/v2/orders/100', { token: TOKEN, method: 'PUT', body: '{}' });
     await call('/stores/abc123/v3/catalog/products', { token: TOKEN, method: 'DELETE' });
     expect(fake.unsafeWrites.map((r) => `${r.method} ${r.path} ${r.body}`)).toEqual([
       'POST /stores/abc123/v3/catalog/products {"name":"Real product","price":1}',
-      'POST /stores/abc123/v2/orders []',
+      'POST /stores/abc123/v2/orders {}',
+      'PUT /stores/abc123/v2/orders/100 {}',
       'DELETE /stores/abc123/v3/catalog/products ',
     ]);
+    expect(fake.dataChanges.map((c) => `${c.action} ${c.resource} ${c.id}`)).toEqual(['created products 78', 'updated orders 100']);
   });
 
-  it('answers a transactions probe for an order that does not exist with 404, after the scope check', async () => {
+  it('answers a transactions probe for an order that does not exist with 404, and 204 for an order without transactions', async () => {
     expect((await call('/stores/abc123/v3/orders/0/transactions', { token: TOKEN })).status).toBe(404);
-    expect((await call('/stores/abc123/v3/orders/100/transactions', { token: TOKEN })).status).toBe(200);
+    expect((await call('/stores/abc123/v3/orders/100/transactions', { token: TOKEN })).status).toBe(204);
     expect((await call('/stores/abc123/v3/orders/0/transactions', { token: READONLY_TOKEN })).status).toBe(403);
   });
 

@@ -1,14 +1,16 @@
 import { ConnectionStatus, ScopeLevel, type ConnectionOutcome, type ScopeCheckOutcome } from '../../connections/connection-outcome';
 import * as say from './messages';
 import type { TestedTarget } from './messages';
-import type { ProbeResults } from './probe-runner';
-import type { ProbeId } from './probes';
+import type { ProbeResults as Results } from '../outbound';
+import { probeLabel, type Probe, type ProbeId } from './probes';
 import { REQUIRED_SCOPES, compareLevels, type RequiredScope } from './scopes';
 import type { StoreInfo, Verdict } from './verdicts';
 
 /** Turns the probes' verdicts into the one outcome an admin sees. */
 
 export type OutcomeBody = Omit<ConnectionOutcome, 'durationMs' | 'testedAt'>;
+
+export type ProbeResults = Results<Probe, Verdict>;
 
 export function failedOutcome(target: TestedTarget, status: ConnectionStatus, message: string): OutcomeBody {
   return { success: false, status, message, apiVersion: target.apiVersion, storeName: null, storeDomain: null, scopes: [], warnings: [] };
@@ -85,14 +87,15 @@ type Failure = { status: ConnectionStatus; message: string };
 function firstFailure(results: ProbeResults, target: TestedTarget, timeoutMs: number): Failure | null {
   let best: { rank: number; failure: Failure } | null = null;
   for (const { probe, verdict } of results.values()) {
-    if (!probe.essential) continue;
-    const ranked = describeFailure(verdict, target, timeoutMs);
+    // An accepted write is an alarm wherever it happens; other answers to optional probes only refine a warning.
+    if (!probe.essential && verdict.kind !== 'write-accepted') continue;
+    const ranked = describeFailure(probe, verdict, target, timeoutMs);
     if (ranked && (best === null || ranked.rank < best.rank)) best = ranked;
   }
   return best?.failure ?? null;
 }
 
-function describeFailure(verdict: Verdict, target: TestedTarget, timeoutMs: number): { rank: number; failure: Failure } | null {
+function describeFailure(probe: Probe, verdict: Verdict, target: TestedTarget, timeoutMs: number): { rank: number; failure: Failure } | null {
   const S = ConnectionStatus;
   const f = (rank: number, status: ConnectionStatus, message: string) => ({ rank, failure: { status, message } });
   switch (verdict.kind) {
@@ -103,6 +106,8 @@ function describeFailure(verdict: Verdict, target: TestedTarget, timeoutMs: numb
       return f(0, S.INVALID_CREDENTIALS, say.invalidCredentials(target));
     case 'not-found':
       return f(1, S.STORE_NOT_FOUND, say.storeNotFound(target));
+    case 'write-accepted':
+      return f(1.5, S.UPSTREAM_ERROR, say.writeAccepted(verdict.status, probeLabel(probe)));
     case 'redirect':
       return f(3, S.UPSTREAM_ERROR, say.redirected(target, verdict.location));
     case 'rate-limited':
@@ -112,7 +117,7 @@ function describeFailure(verdict: Verdict, target: TestedTarget, timeoutMs: numb
     case 'server-error':
       return f(8, S.UPSTREAM_ERROR, say.serverError(target, verdict.status));
     case 'unexpected-status':
-      return f(8, S.UPSTREAM_ERROR, say.unexpectedStatus(target, verdict.status));
+      return f(8, S.UPSTREAM_ERROR, say.unexpectedStatus(target, verdict.status, probeLabel(probe)));
     case 'transport':
       switch (verdict.failure) {
         case 'forbidden-target':
@@ -136,8 +141,8 @@ type Knowledge =
   | { kind: 'unknown' };
 
 function knowledgeOf(readVerdict: Verdict | undefined, writeVerdict: Verdict | undefined): Knowledge {
-  // Modify includes read access, so a passed write settles the level whatever the read said.
-  if (writeVerdict?.kind === 'passed') return { kind: 'exact', level: ScopeLevel.MODIFY };
+  // Modify includes read access, so a write past the scope check settles the level whatever the read said.
+  if (writeVerdict?.kind === 'passed' || writeVerdict?.kind === 'write-accepted') return { kind: 'exact', level: ScopeLevel.MODIFY };
   if (readVerdict?.kind === 'denied') return { kind: 'exact', level: ScopeLevel.NONE };
   if (writeVerdict?.kind === 'denied') {
     return readVerdict?.kind === 'passed' ? { kind: 'exact', level: ScopeLevel.READ_ONLY } : { kind: 'below-modify' };
@@ -148,6 +153,7 @@ function knowledgeOf(readVerdict: Verdict | undefined, writeVerdict: Verdict | u
 function evaluateScope(scope: RequiredScope, results: ProbeResults): { check: ScopeCheckOutcome; warning: string | null } {
   const verdict = (id: ProbeId | undefined) => (id ? results.get(id)?.verdict : undefined);
   const known = knowledgeOf(verdict(scope.readProbe), verdict(scope.writeProbe));
+  const notChecked = () => whyNotChecked(scope, results);
   const { name, required, apiName } = scope;
   const check = (granted: ScopeLevel | null, verified: boolean, ok: boolean, message: string | null): ScopeCheckOutcome => ({
     scope: name,
@@ -177,12 +183,38 @@ function evaluateScope(scope: RequiredScope, results: ProbeResults): { check: Sc
         // No safe probe exists for this Modify: reading works, and the admin is asked to confirm the rest.
         return { check: check(null, false, true, say.scopeMessages.modifyUnverifiable(name)), warning: say.confirmModifyWarning(name) };
       }
-      return { check: check(null, false, false, say.scopeMessages.notChecked()), warning: null };
+      return { check: check(null, false, false, notChecked()), warning: null };
     case 'below-modify':
       // Proves a Modify requirement unmet; says nothing about whether read access is there.
       if (required === ScopeLevel.MODIFY) return { check: check(null, true, false, say.scopeMessages.lackingUnknown(required)), warning: null };
-      return { check: check(null, false, false, say.scopeMessages.notChecked()), warning: null };
+      return { check: check(null, false, false, notChecked()), warning: null };
     case 'unknown':
-      return { check: check(null, false, false, say.scopeMessages.notChecked()), warning: null };
+      return { check: check(null, false, false, notChecked()), warning: null };
   }
+}
+
+/** The answer that kept a scope from being checked, in words; "stopped before an answer" only when there was none. */
+function whyNotChecked(scope: RequiredScope, results: ProbeResults): string {
+  for (const id of [scope.writeProbe, scope.readProbe]) {
+    const result = id ? results.get(id) : undefined;
+    if (!result) continue;
+    const label = probeLabel(result.probe);
+    const { verdict } = result;
+    switch (verdict.kind) {
+      case 'unexpected-status':
+      case 'server-error':
+        return say.scopeMessages.unexpectedAnswer(verdict.status, label);
+      case 'rate-limited':
+        return say.scopeMessages.unexpectedAnswer(429, label);
+      case 'redirect':
+        return say.scopeMessages.redirectAnswer(label);
+      case 'bad-body':
+        return say.scopeMessages.unreadableAnswer(label);
+      case 'transport':
+        return say.scopeMessages.noAnswer(label, verdict.failure);
+      default:
+        continue;
+    }
+  }
+  return say.scopeMessages.notChecked();
 }

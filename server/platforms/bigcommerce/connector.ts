@@ -3,12 +3,11 @@ import type { Agent } from 'undici';
 import { ConnectionStatus, type ConnectionOutcome } from '../../connections/connection-outcome';
 import { ApiVersion } from '../../stores/api-version';
 import { failedOutcome, type OutcomeBody } from './classify';
-import { Deadline } from './deadline';
 import type { FlowContext } from './flow-context';
 import { testLegacyAccount, type LegacyCredentials } from './legacy';
 import * as say from './messages';
 import type { TestedTarget } from './messages';
-import { createOutboundDispatcher } from './safe-dispatcher';
+import { MAX_CONNECT_MS, createOutboundDispatcher, withinDeadline, type Deadline } from '../outbound';
 import { testStoreApiAccount, type StoreApiCredentials } from './store-api';
 
 export interface BigCommerceConnectorOptions {
@@ -25,10 +24,6 @@ export interface BigCommerceConnectorOptions {
 
 export type BigCommerceCredentials = StoreApiCredentials | LegacyCredentials;
 
-/** Waiting for a connection longer than this means the host is unreachable, whatever the total deadline. */
-const MAX_CONNECT_MS = 5000;
-/** Grace after the deadline for the aborted requests to unwind before the last-resort guard answers. */
-const DEADLINE_SLACK_MS = 250;
 
 /**
  * Tests BigCommerce credentials against the live API. It knows nothing about storage: it
@@ -55,26 +50,14 @@ export class BigCommerceConnector {
   async testConnection(credentials: BigCommerceCredentials): Promise<ConnectionOutcome> {
     const testedAt = new Date();
     const started = performance.now();
-    const deadline = new Deadline(this.options.timeoutMs);
     const target = testedTarget(credentials);
-    let guard: NodeJS.Timeout | undefined;
-    let body: OutcomeBody;
-    try {
-      // Every request already stops at the deadline; this is only for anything that would not.
-      const lastResort = new Promise<OutcomeBody>((resolve) => {
-        guard = setTimeout(
-          () => resolve(failedOutcome(target, ConnectionStatus.TIMEOUT, say.timedOut(target, this.options.timeoutMs))),
-          this.options.timeoutMs + DEADLINE_SLACK_MS,
-        );
-      });
-      body = await Promise.race([this.run(credentials, deadline), lastResort]);
-    } catch (err) {
-      this.logger?.error({ err }, 'bigcommerce connection test failed unexpectedly');
-      body = failedOutcome(target, ConnectionStatus.UPSTREAM_ERROR, say.internalError());
-    } finally {
-      clearTimeout(guard);
-      deadline.dispose();
-    }
+    const body = await withinDeadline<OutcomeBody>({
+      timeoutMs: this.options.timeoutMs,
+      run: (deadline) => this.run(credentials, deadline),
+      onTimeout: () => failedOutcome(target, ConnectionStatus.TIMEOUT, say.timedOut(target, this.options.timeoutMs)),
+      onError: () => failedOutcome(target, ConnectionStatus.UPSTREAM_ERROR, say.internalError()),
+      logger: this.logger,
+    });
     const durationMs = Math.round(performance.now() - started);
     this.logger?.info({ apiVersion: body.apiVersion, status: body.status, durationMs }, 'bigcommerce connection tested');
     return { ...body, durationMs, testedAt };

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
-import type { Deadline } from './deadline';
+import type { Deadline } from '../outbound';
 
 /** What one connection test needs from the connector that runs it. */
 export interface FlowContext {

@@ -4,9 +4,10 @@ import { parseLegacyApiUrl } from './api-path';
 import { failedOutcome, legacyOutcome, type OutcomeBody } from './classify';
 import type { FlowContext } from './flow-context';
 import * as say from './messages';
-import { runProbes } from './probe-runner';
+import { runProbes } from '../outbound';
 import { HEADER_SAFE_SECRET, createProbeSender } from './probe-sender';
 import { REQUEST_BUDGET, STORE_PROBE } from './probes';
+import { judge, retrySignal } from './verdicts';
 
 export interface LegacyCredentials {
   apiVersion: ApiVersion.LEGACY;
@@ -40,6 +41,8 @@ export async function testLegacyAccount(credentials: LegacyCredentials, context:
   const basic = Buffer.from(`${credentials.username}:${credentials.apiToken}`, 'utf8').toString('base64');
   const run = await runProbes({
     probes: [STORE_PROBE],
+    judge,
+    retrySignal,
     send: createProbeSender({
       dispatcher: context.dispatcher,
       deadline: context.deadline,

@@ -1,6 +1,6 @@
 import { ScopeLevel } from '../../connections/connection-outcome';
 import { API_VERSION_LABELS, ApiVersion } from '../../stores/api-version';
-import type { TransportFailure } from './http-client';
+import type { TransportFailure } from '../outbound';
 import { REQUIRED_SCOPES, levelLabel } from './scopes';
 
 /**
@@ -100,8 +100,8 @@ export function serverError(target: TestedTarget, status: number): string {
   return `${capitalised(peer(target))} had an internal error (status ${status}) and did not recover during the test: try again in a few minutes.`;
 }
 
-export function unexpectedStatus(target: TestedTarget, status: number): string {
-  return `${capitalised(peer(target))} gave an answer storelink did not expect (status ${status}): check the ${
+export function unexpectedStatus(target: TestedTarget, status: number, probe: string): string {
+  return `${capitalised(peer(target))} answered ${status} to ${probe}, which storelink did not expect: check the ${
     isLegacy(target) ? 'API URL' : 'API path'
   }, and try again later.`;
 }
@@ -118,6 +118,11 @@ export function tooLarge(target: TestedTarget): string {
   return `${capitalised(peer(target))} sent a far larger answer than any BigCommerce API sends, so storelink stopped reading it: check the ${
     isLegacy(target) ? 'API URL' : 'API path'
   }.`;
+}
+
+/** The alarm: a write that must not get through (to a record that cannot exist) was answered as done. */
+export function writeAccepted(status: number, probe: string): string {
+  return `BigCommerce answered ${status} to ${probe}, a write to a record that cannot exist which every store must refuse, so storelink cannot rule out that the store changed something: check the store's recent orders, products and customers, and report this answer to BigCommerce support.`;
 }
 
 export function internalError(): string {
@@ -150,6 +155,13 @@ export const scopeMessages = {
   modifyUnverifiable: (scope: string) =>
     `Read access confirmed; Modify cannot be checked without changing data, so confirm in the control panel that ${scope} is set to Modify.`,
   notChecked: () => 'Not checked, because the test stopped before BigCommerce answered this check.',
+  unexpectedAnswer: (status: number, probe: string) => `Not checked: BigCommerce answered ${status} to ${probe}, which does not say whether the token has this scope.`,
+  redirectAnswer: (probe: string) => `Not checked: BigCommerce answered ${probe} with a redirect, which storelink does not follow.`,
+  unreadableAnswer: (probe: string) => `Not checked: BigCommerce answered ${probe} with something other than API data.`,
+  noAnswer: (probe: string, failure: TransportFailure) =>
+    failure === 'timeout'
+      ? `Not checked: BigCommerce did not answer ${probe} before the test's time ran out.`
+      : `Not checked: storelink could not get an answer from BigCommerce to ${probe}.`,
 };
 
 export function broaderThanNeededWarning(scope: string, required: ScopeLevel, granted: ScopeLevel): string {

@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
-import type { Deadline } from './deadline';
-import { sendRequest, type Exchange } from './http-client';
+import { sendRequest, type Deadline, type Exchange } from '../outbound';
 import type { Probe } from './probes';
 
 /** Tokens are printable ASCII without spaces: anything else cannot travel in a header, so cannot be right. */
@@ -18,10 +17,13 @@ export interface ProbeSenderOptions {
   logger?: Logger;
 }
 
-/** Sends probes the way BigCommerce expects them; shared by the Store API and the legacy test. */
+/**
+ * Sends probes the way BigCommerce's OpenAPI spec describes its requests: `Accept` and
+ * `Content-Type: application/json` on every call, GETs included (the spec marks both
+ * required), as BigCommerce's own examples send them. Shared by the Store API and the legacy test.
+ */
 export function createProbeSender(options: ProbeSenderOptions): (probe: Probe) => Promise<Exchange> {
   return async (probe) => {
-    const hasBody = probe.method === 'POST';
     const started = performance.now();
     const exchange = await sendRequest(
       options.dispatcher,
@@ -30,12 +32,11 @@ export function createProbeSender(options: ProbeSenderOptions): (probe: Probe) =
         url: new URL(probe.path, options.apiRoot).href,
         headers: {
           accept: 'application/json',
+          'content-type': 'application/json',
           'user-agent': options.userAgent,
-          ...(hasBody ? { 'content-type': 'application/json' } : {}),
           ...options.authHeaders,
         },
-        // The only body a probe ever sends: invalid for every create endpoint, so nothing is created.
-        body: hasBody ? '{}' : undefined,
+        body: probe.method === 'GET' ? undefined : probe.body,
       },
       options.deadline,
     );

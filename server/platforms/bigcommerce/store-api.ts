@@ -4,9 +4,10 @@ import { formatApiPath, parseStoreHash } from './api-path';
 import { failedOutcome, storeApiOutcome, type OutcomeBody } from './classify';
 import type { FlowContext } from './flow-context';
 import * as say from './messages';
-import { runProbes } from './probe-runner';
+import { runProbes } from '../outbound';
 import { HEADER_SAFE_SECRET, createProbeSender } from './probe-sender';
 import { READ_FALLBACKS, REQUEST_BUDGET, STORE_API_PROBES } from './probes';
+import { judge, retrySignal } from './verdicts';
 
 export interface StoreApiCredentials {
   apiVersion: ApiVersion.STORE_API_OAUTH;
@@ -27,6 +28,8 @@ export async function testStoreApiAccount(credentials: StoreApiCredentials, apiB
 
   const run = await runProbes({
     probes: STORE_API_PROBES,
+    judge,
+    retrySignal,
     followUp: (probe, verdict) => (verdict.kind === 'denied' ? READ_FALLBACKS[probe.id] : undefined),
     send: createProbeSender({
       dispatcher: context.dispatcher,

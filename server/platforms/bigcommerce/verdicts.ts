@@ -1,10 +1,12 @@
-import { headerValue, type Exchange, type TransportFailure } from './http-client';
+import { headerValue, looksLikeHtml, nonNegativeHeader, type Exchange, type HttpResponse, type RetrySignal, type TransportFailure } from '../outbound';
 import type { Probe } from './probes';
 
 /** What one probe's answer means, before any decision about the whole test. */
 export type Verdict =
   | { kind: 'passed'; store: StoreInfo | null }
   | { kind: 'denied' }
+  /** A write to a record that cannot exist was answered 2xx: the scope is there, but the store may have changed something. */
+  | { kind: 'write-accepted'; status: number }
   | { kind: 'unauthorized' }
   | { kind: 'not-found' }
   | { kind: 'rate-limited'; waitMs: number | null }
@@ -41,9 +43,25 @@ export function judge(probe: Probe, exchange: Exchange): Verdict {
       if (status === 404) return { kind: 'passed', store: null };
       return { kind: 'unexpected-status', status };
     case 'write':
-      // The empty body got past the scope check and was refused as invalid: writing is allowed.
-      if (success || status === 400 || status === 404 || status === 409 || status === 422) return { kind: 'passed', store: null };
+      // Record 0 cannot exist: not found (or refused as invalid) once past the scope check.
+      if (status === 400 || status === 404 || status === 409 || status === 422) return { kind: 'passed', store: null };
+      if (success) return { kind: 'write-accepted', status };
       return { kind: 'unexpected-status', status };
+  }
+}
+
+/** What could get better by sending a probe again. */
+export function retrySignal(verdict: Verdict): RetrySignal | null {
+  switch (verdict.kind) {
+    case 'rate-limited':
+      return { reason: 'rate-limited', waitMs: verdict.waitMs };
+    case 'server-error':
+      return { reason: 'server-error' };
+    case 'transport':
+      // DNS failures, refused targets, oversized bodies and the deadline do not get better by retrying.
+      return verdict.failure === 'network' ? { reason: 'network' } : null;
+    default:
+      return null;
   }
 }
 
@@ -51,30 +69,19 @@ export function judge(probe: Probe, exchange: Exchange): Verdict {
  * How long BigCommerce asks us to wait. X-Rate-Limit-Time-Reset-Ms is exact; X-Retry-After
  * is in seconds. A 429 with neither means platform load rather than the store's quota.
  */
-function rateLimitWaitMs(exchange: Extract<Exchange, { kind: 'response' }>): number | null {
-  const resetMs = nonNegativeHeader(exchange, 'x-rate-limit-time-reset-ms');
+function rateLimitWaitMs(response: HttpResponse): number | null {
+  const resetMs = nonNegativeHeader(response, 'x-rate-limit-time-reset-ms');
   if (resetMs !== null) return resetMs;
-  const seconds = nonNegativeHeader(exchange, 'x-retry-after') ?? nonNegativeHeader(exchange, 'retry-after');
+  const seconds = nonNegativeHeader(response, 'x-retry-after') ?? nonNegativeHeader(response, 'retry-after');
   return seconds === null ? null : seconds * 1000;
 }
 
-function nonNegativeHeader(exchange: Extract<Exchange, { kind: 'response' }>, name: string): number | null {
-  const raw = headerValue(exchange.headers, name);
-  const value = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
-  return Number.isFinite(value) && value >= 0 ? value : null;
-}
-
-function looksLikeHtml(exchange: Extract<Exchange, { kind: 'response' }>): boolean {
-  const contentType = headerValue(exchange.headers, 'content-type') ?? '';
-  return /html/i.test(contentType) || /^\s*</.test(exchange.body.subarray(0, 64).toString('utf8'));
-}
-
 /** Parsed defensively: a 2xx from something in between (a proxy, a captive portal) is not BigCommerce. */
-function parseStore(exchange: Extract<Exchange, { kind: 'response' }>): Verdict {
-  if (looksLikeHtml(exchange)) return { kind: 'bad-body', problem: 'html' };
+function parseStore(response: HttpResponse): Verdict {
+  if (looksLikeHtml(response)) return { kind: 'bad-body', problem: 'html' };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(exchange.body.toString('utf8'));
+    parsed = JSON.parse(response.body.toString('utf8'));
   } catch {
     return { kind: 'bad-body', problem: 'unreadable' };
   }

@@ -3,9 +3,10 @@ import type { AddressInfo, Socket } from 'node:net';
 import { FaultList, playFault } from './faults';
 import { StoreQuota } from './rate-limit';
 import { OPENRESTY_404, unauthorized, type ApiDialect, type FakeResponse } from './responses';
-import { answer, type RouteStore } from './routes';
+import { answer, missingRequiredHeader, type RouteStore } from './routes';
 import type {
   FakeBehaviour,
+  FakeDataChange,
   FakeLegacyUserOptions,
   FakeRequest,
   FakeScopeLevel,
@@ -26,10 +27,13 @@ export class FakeBigCommerce {
   /** Every request received, in arrival order. */
   readonly requests: FakeRequest[] = [];
   /**
-   * Writes that could have changed a real store: any write whose body is not `{}`, and any
-   * PUT, PATCH or DELETE. The fake never creates anything; this lets a test assert none was attempted.
+   * Writes that could have changed a real store: every write except an update of record 0,
+   * which cannot exist (`PUT …/orders/0` or `…/products/0` with `{}`, `PUT v3/customers` with
+   * `[{"id":0}]`). A create, even with `{}`, counts: the spec lets a store accept it.
    */
   readonly unsafeWrites: FakeRequest[] = [];
+  /** Records the fake created or changed (possible on a store with acceptsEmptyWrites, or by naming a real id). */
+  readonly dataChanges: FakeDataChange[] = [];
 
   private readonly stores = new Map<string, StoreState>();
   private readonly tokens = new Map<string, { hash: string; scopes: Partial<Record<FakeScopeName, FakeScopeLevel>> }>();
@@ -82,7 +86,10 @@ export class FakeBigCommerce {
       name: options.name ?? `Store ${options.hash}`,
       domain: options.domain ?? `${options.hash}.example`,
       emptyLists: options.emptyLists ?? false,
+      acceptsEmptyWrites: options.acceptsEmptyWrites ?? false,
       orderIds: [100],
+      productIds: [77],
+      customerIds: [1],
       quota: new StoreQuota(rateLimit.quota, rateLimit.windowMs),
     });
   }
@@ -110,6 +117,7 @@ export class FakeBigCommerce {
     this.setBehaviour({});
     this.requests.length = 0;
     this.unsafeWrites.length = 0;
+    this.dataChanges.length = 0;
     for (const store of this.stores.values()) store.quota.reset();
   }
 
@@ -145,7 +153,7 @@ export class FakeBigCommerce {
       entry.status = res.statusCode;
       entry.respondedAt = now();
     });
-    if (isUnsafeWrite(method, entry.body)) this.unsafeWrites.push(entry);
+    if (isUnsafeWrite(method, path, entry.body)) this.unsafeWrites.push(entry);
     if (body === null) return send(res, { status: 413, text: 'Request body too large' });
 
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
@@ -168,7 +176,10 @@ export class FakeBigCommerce {
     const token = typeof header === 'string' ? this.tokens.get(header) : undefined;
     if (!token || token.hash !== hash) return { ...unauthorized(dialect), headers: store.quota.peek(now()) };
     entry.authenticated = true;
-    return this.withinQuota(store, () => answer(dialect, entry.method, rest, store, (scope) => token.scopes[scope] ?? 'NONE'));
+    return this.withinQuota(
+      store,
+      () => missingRequiredHeader(req.headers, dialect) ?? answer(dialect, entry.method, rest, this.routeRequest(store, entry), (scope) => token.scopes[scope] ?? 'NONE'),
+    );
   }
 
   /** Legacy accounts are not scoped: they may use every v2 resource. */
@@ -181,7 +192,11 @@ export class FakeBigCommerce {
     const store = this.requireStore(user.hash);
     entry.storeHash = store.hash;
     entry.authenticated = true;
-    return this.withinQuota(store, () => answer('v2', entry.method, rest, store, () => 'MODIFY'));
+    return this.withinQuota(store, () => missingRequiredHeader(req.headers, 'v2') ?? answer('v2', entry.method, rest, this.routeRequest(store, entry), () => 'MODIFY'));
+  }
+
+  private routeRequest(store: StoreState, entry: FakeRequest) {
+    return { store, body: entry.body, changed: (change: Omit<FakeDataChange, 'storeHash'>) => this.dataChanges.push({ storeHash: store.hash, ...change }) };
   }
 
   private withinQuota(store: StoreState, respond: () => FakeResponse): FakeResponse {
@@ -231,15 +246,13 @@ function redactedHeaders(req: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-function isUnsafeWrite(method: string, body: string): boolean {
+function isUnsafeWrite(method: string, path: string, body: string): boolean {
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return false;
-  if (method !== 'POST') return true;
-  try {
-    const parsed: unknown = JSON.parse(body);
-    return !(typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && Object.keys(parsed).length === 0);
-  } catch {
-    return true;
-  }
+  if (method !== 'PUT') return true;
+  const pathname = path.split('?')[0];
+  if (/\/(orders|catalog\/products)\/0$/.test(pathname)) return body !== '{}';
+  if (/\/v3\/customers$/.test(pathname)) return body !== '[{"id":0}]';
+  return true;
 }
 
 function parseBasic(header: string | undefined): { username: string; password: string } | null {

@@ -12,6 +12,11 @@ export interface FakeStoreOptions {
   domain?: string;
   /** List endpoints answer 204 with no body, as BigCommerce does for an empty collection (v2 orders, v3 customers). */
   emptyLists?: boolean;
+  /**
+   * The store accepts writes with an empty body (`POST v2/orders` with `{}` is valid under the
+   * spec's order_Post schema) and creates a record: a connection test must still change nothing.
+   */
+  acceptsEmptyWrites?: boolean;
   /** The store's shared API quota; default 150 requests per 30 s, as on Standard and Plus plans. */
   rateLimit?: { quota: number; windowMs: number };
 }
@@ -84,4 +89,12 @@ export interface FakeRequest {
   /** Epoch milliseconds with sub-millisecond precision (performance.timeOrigin + performance.now()). */
   receivedAt: number;
   respondedAt: number | null;
+}
+
+/** A record the fake created or changed because of a write. */
+export interface FakeDataChange {
+  storeHash: string;
+  action: 'created' | 'updated';
+  resource: 'orders' | 'products' | 'customers' | string;
+  id: number;
 }

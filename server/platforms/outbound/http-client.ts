@@ -10,11 +10,13 @@ import type { Deadline } from './deadline';
  * as a response like any other.
  */
 
-/** Far above any BigCommerce probe answer (list probes ask for one record); stops a hostile or broken peer early. */
+/** Far above any probe answer (list probes ask for one record); stops a hostile or broken peer early. */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
+
 export interface OutboundRequest {
-  method: 'GET' | 'POST';
+  method: HttpMethod;
   url: string;
   headers: Record<string, string>;
   body?: string;

@@ -1,4 +1,4 @@
-import { isForbiddenAddress } from '../../server/platforms/bigcommerce/safe-dispatcher';
+import { isForbiddenAddress } from '../../server/platforms/outbound/safe-dispatcher';
 
 /** The address rules behind the SSRF guard; the integration tests prove they are applied at connect time. */
 describe('isForbiddenAddress', () => {
