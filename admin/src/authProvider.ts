@@ -1,26 +1,26 @@
-import { gql } from '@apollo/client';
+import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { AuthProvider } from 'react-admin';
 import { dataProvider } from './dataProvider';
 import { isUnauthenticated, toStorelinkError } from './errors';
 import { graphqlClient } from './graphqlClient';
 import { session } from './session';
-import type { User } from './types';
+import type { LoginMutation, LoginMutationVariables, LogoutMutation, LogoutMutationVariables, MeQuery, MeQueryVariables } from './generated/graphql';
 
-const LOGIN = gql`
+const LOGIN: TypedDocumentNode<LoginMutation, LoginMutationVariables> = gql`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) { token user { id email role } }
   }
 `;
 
-const ME = gql`query Me { me { id email role } }`;
+const ME: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`query Me { me { id email role } }`;
 
-const LOGOUT = gql`mutation Logout { logout }`;
+const LOGOUT: TypedDocumentNode<LogoutMutation, LogoutMutationVariables> = gql`mutation Logout { logout }`;
 
 /** Signs in with `login`, keeps the token for this tab only, and sends a lost session back to the sign-in page. */
 export const authProvider: AuthProvider = {
   async login({ email, password }: { email: string; password: string }) {
     try {
-      const { data } = await graphqlClient.mutate<{ login: { token: string; user: User } }>({ mutation: LOGIN, variables: { email, password } });
+      const { data } = await graphqlClient.mutate({ mutation: LOGIN, variables: { email, password } });
       session.save(data!.login.token);
       // Nothing of the previous user's session carries over.
       dataProvider.reset();
@@ -53,7 +53,7 @@ export const authProvider: AuthProvider = {
 
   async getIdentity() {
     try {
-      const { data } = await graphqlClient.query<{ me: User }>({ query: ME });
+      const { data } = await graphqlClient.query({ query: ME });
       return { id: data.me.id, fullName: data.me.email, role: data.me.role };
     } catch (error) {
       throw toStorelinkError(error);

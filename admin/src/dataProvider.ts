@@ -1,11 +1,21 @@
-import { gql } from '@apollo/client';
+import { gql, type TypedDocumentNode } from '@apollo/client';
 import { buildSchema, introspectionFromSchema } from 'graphql';
-import type { DataProvider, GetManyReferenceParams, GetListParams, Identifier } from 'react-admin';
+import type { DataProvider, GetManyReferenceParams, GetListParams, Identifier, RaRecord } from 'react-admin';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 // The contract the server was built with (a test keeps it equal to the server's code).
 import schemaSdl from '../../schema.graphql?raw';
 import { toStorelinkError } from './errors';
 import { graphqlClient } from './graphqlClient';
+import type {
+  ConnectionTestsQuery,
+  ConnectionTestsQueryVariables,
+  TestConnectionQuery,
+  TestConnectionQueryVariables,
+  TestCredentialsQuery,
+  TestCredentialsQueryVariables,
+  UpdateApiCredentialsMutation,
+  UpdateApiCredentialsMutationVariables,
+} from './generated/graphql';
 import type { ApiCredentialsInput, ConnectionTestResult, EcommerceStore, RecordedConnectionTest } from './types';
 
 /**
@@ -18,35 +28,46 @@ import type { ApiCredentialsInput, ConnectionTestResult, EcommerceStore, Recorde
  * is built into the admin with the server it is served by. The provider is built on first use.
  */
 
-const RESULT_FIELDS = `
-  id success status message apiVersion storeName storeDomain
-  scopes { scope apiName required granted verified ok message }
-  warnings durationMs testedAt
+const CONNECTION_TEST_RESULT_FIELDS = gql`
+  fragment ConnectionTestResultFields on ConnectionTestResult {
+    id success status message apiVersion storeName storeDomain
+    scopes { scope apiName required granted verified ok message }
+    warnings durationMs testedAt
+  }
 `;
 
-const STORE_FIELDS = `
-  id name platform apiVersion apiLogin storeHash apiUrl apiPasswordSet apiPasswordLast4 needsMigration
-  lastConnectionTest { ${RESULT_FIELDS} } version createdAt updatedAt
+const STORE_FIELDS = gql`
+  fragment EcommerceStoreFields on EcommerceStore {
+    id name platform apiVersion apiLogin storeHash apiUrl apiPasswordSet apiPasswordLast4 needsMigration
+    lastConnectionTest { ...ConnectionTestResultFields } version createdAt updatedAt
+  }
+  ${CONNECTION_TEST_RESULT_FIELDS}
 `;
 
-const TEST_CONNECTION = gql`query TestConnection($id: ID!) { testConnection(id: $id) { ${RESULT_FIELDS} } }`;
+const TEST_CONNECTION: TypedDocumentNode<TestConnectionQuery, TestConnectionQueryVariables> = gql`
+  query TestConnection($id: ID!) { testConnection(id: $id) { ...ConnectionTestResultFields } }
+  ${CONNECTION_TEST_RESULT_FIELDS}
+`;
 
-const TEST_CREDENTIALS = gql`
+const TEST_CREDENTIALS: TypedDocumentNode<TestCredentialsQuery, TestCredentialsQueryVariables> = gql`
   query TestCredentials($credentials: ApiCredentialsInput!, $storeId: ID) {
-    testCredentials(credentials: $credentials, storeId: $storeId) { ${RESULT_FIELDS} }
+    testCredentials(credentials: $credentials, storeId: $storeId) { ...ConnectionTestResultFields }
   }
+  ${CONNECTION_TEST_RESULT_FIELDS}
 `;
 
-const UPDATE_API_CREDENTIALS = gql`
+const UPDATE_API_CREDENTIALS: TypedDocumentNode<UpdateApiCredentialsMutation, UpdateApiCredentialsMutationVariables> = gql`
   mutation UpdateApiCredentials($id: ID!, $credentials: ApiCredentialsInput!, $verify: Boolean, $version: Int) {
-    updateApiCredentials(id: $id, credentials: $credentials, verify: $verify, version: $version) { ${STORE_FIELDS} }
+    updateApiCredentials(id: $id, credentials: $credentials, verify: $verify, version: $version) { ...EcommerceStoreFields }
   }
+  ${STORE_FIELDS}
 `;
 
-const CONNECTION_TESTS = gql`
+const CONNECTION_TESTS: TypedDocumentNode<ConnectionTestsQuery, ConnectionTestsQueryVariables> = gql`
   query ConnectionTests($storeId: ID!, $page: Int, $perPage: Int) {
-    connectionTests(storeId: $storeId, page: $page, perPage: $perPage) { items { ${RESULT_FIELDS} } total }
+    connectionTests(storeId: $storeId, page: $page, perPage: $perPage) { items { ...ConnectionTestResultFields } total }
   }
+  ${CONNECTION_TEST_RESULT_FIELDS}
 `;
 
 export interface StorelinkDataProvider extends DataProvider {
@@ -63,22 +84,13 @@ export interface StorelinkDataProvider extends DataProvider {
   reset(): void;
 }
 
-let storesProvider: Promise<DataProvider> | null = null;
+let storesProvider: DataProvider | null = null;
 
-function graphQLProvider(): Promise<DataProvider> {
-  if (!storesProvider) {
-    const schema = introspectionFromSchema(buildSchema(schemaSdl)).__schema;
-    const provider = buildGraphQLProvider({ client: graphqlClient as never, introspection: { schema } as never }) as DataProvider & {
-      getIntrospection(): Promise<unknown>;
-    };
-    storesProvider = provider.getIntrospection().then(
-      () => provider,
-      (error: unknown) => {
-        storesProvider = null;
-        throw error;
-      },
-    );
-  }
+function graphQLProvider(): DataProvider {
+  storesProvider ??= buildGraphQLProvider({
+    client: graphqlClient,
+    introspection: { schema: introspectionFromSchema(buildSchema(schemaSdl)).__schema },
+  });
   return storesProvider;
 }
 
@@ -90,61 +102,44 @@ async function run<T>(operation: () => Promise<T>): Promise<T> {
   }
 }
 
-/** ra-data-graphql-simple's methods, each waiting for the provider and reporting errors as StorelinkError. */
-const delegate =
-  <M extends keyof DataProvider>(method: M) =>
-  (resource: string, params: unknown) =>
-    run(async () => ((await graphQLProvider())[method] as (resource: string, params: unknown) => Promise<unknown>)(resource, params));
-
-async function connectionTestPage(storeId: Identifier, params: GetListParams | GetManyReferenceParams) {
+async function connectionTestPage<RecordType extends RaRecord>(storeId: Identifier, params: GetListParams | GetManyReferenceParams) {
   const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 };
-  const { data } = await graphqlClient.query<{ connectionTests: { items: ConnectionTestResult[]; total: number } }>({
-    query: CONNECTION_TESTS,
-    variables: { storeId, page: page - 1, perPage },
-  });
-  return { data: data.connectionTests.items as RecordedConnectionTest[], total: data.connectionTests.total };
+  const { data } = await graphqlClient.query({ query: CONNECTION_TESTS, variables: { storeId, page: page - 1, perPage } });
+  const tests: RecordedConnectionTest[] = data.connectionTests.items.filter((test): test is RecordedConnectionTest => test.id !== null);
+  // react-admin lets the component name the record type (useListContext<RecordedConnectionTest>); this resource has no other.
+  return { data: tests as RaRecord[] as RecordType[], total: data.connectionTests.total };
 }
 
 const CONNECTION_TEST = 'ConnectionTest';
 
 export const dataProvider: StorelinkDataProvider = {
-  getList: (resource, params) => {
-    if (resource === CONNECTION_TEST) return run(() => connectionTestPage(params.filter?.storeId, params)) as never;
-    return delegate('getList')(resource, params) as never;
-  },
-  getManyReference: (resource, params) => {
-    if (resource === CONNECTION_TEST) return run(() => connectionTestPage(params.id, params)) as never;
-    return delegate('getManyReference')(resource, params) as never;
-  },
-  getOne: (resource, params) => delegate('getOne')(resource, params) as never,
-  getMany: (resource, params) => delegate('getMany')(resource, params) as never,
-  create: (resource, params) => delegate('create')(resource, params) as never,
-  update: (resource, params) => delegate('update')(resource, params) as never,
-  updateMany: (resource, params) => delegate('updateMany')(resource, params) as never,
-  delete: (resource, params) => delegate('delete')(resource, params) as never,
-  deleteMany: (resource, params) => delegate('deleteMany')(resource, params) as never,
+  getList: (resource, params) =>
+    run(() => (resource === CONNECTION_TEST ? connectionTestPage(params.filter?.storeId, params) : graphQLProvider().getList(resource, params))),
+  getManyReference: (resource, params) =>
+    run(() => (resource === CONNECTION_TEST ? connectionTestPage(params.id, params) : graphQLProvider().getManyReference(resource, params))),
+  getOne: (resource, params) => run(() => graphQLProvider().getOne(resource, params)),
+  getMany: (resource, params) => run(() => graphQLProvider().getMany(resource, params)),
+  create: (resource, params) => run(() => graphQLProvider().create(resource, params)),
+  update: (resource, params) => run(() => graphQLProvider().update(resource, params)),
+  updateMany: (resource, params) => run(() => graphQLProvider().updateMany(resource, params)),
+  delete: (resource, params) => run(() => graphQLProvider().delete(resource, params)),
+  deleteMany: (resource, params) => run(() => graphQLProvider().deleteMany(resource, params)),
 
   testConnection: (storeId) =>
     run(async () => {
-      const { data } = await graphqlClient.query<{ testConnection: ConnectionTestResult }>({ query: TEST_CONNECTION, variables: { id: storeId } });
+      const { data } = await graphqlClient.query({ query: TEST_CONNECTION, variables: { id: storeId } });
       return data.testConnection;
     }),
 
   testCredentials: (credentials, storeId) =>
     run(async () => {
-      const { data } = await graphqlClient.query<{ testCredentials: ConnectionTestResult }>({
-        query: TEST_CREDENTIALS,
-        variables: { credentials, storeId: storeId ?? null },
-      });
+      const { data } = await graphqlClient.query({ query: TEST_CREDENTIALS, variables: { credentials, storeId: storeId ?? null } });
       return data.testCredentials;
     }),
 
   updateApiCredentials: (storeId, credentials, { verify, version }) =>
     run(async () => {
-      const { data } = await graphqlClient.mutate<{ updateApiCredentials: EcommerceStore }>({
-        mutation: UPDATE_API_CREDENTIALS,
-        variables: { id: storeId, credentials, verify, version },
-      });
+      const { data } = await graphqlClient.mutate({ mutation: UPDATE_API_CREDENTIALS, variables: { id: storeId, credentials, verify, version } });
       return data!.updateApiCredentials;
     }),
 

@@ -1,12 +1,22 @@
 import NetworkCheckIcon from '@mui/icons-material/NetworkCheck';
 import StopIcon from '@mui/icons-material/Stop';
-import { gql } from '@apollo/client';
+import { gql, useMutation, useQuery, type TypedDocumentNode } from '@apollo/client';
 import { Alert, Box, Button, Card, CardContent, Chip, LinearProgress, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { toStorelinkError } from '../errors';
-import { graphqlClient } from '../graphqlClient';
+import type {
+  CancelConnectionTestJobMutation,
+  CancelConnectionTestJobMutationVariables,
+  ChangedStoresQuery,
+  ChangedStoresQueryVariables,
+  ConnectionTestJobFieldsFragment,
+  LatestConnectionTestJobQuery,
+  LatestConnectionTestJobQueryVariables,
+  TestAllConnectionsMutation,
+  TestAllConnectionsMutationVariables,
+} from '../generated/graphql';
 
 /**
  * "Test all connections" on the dashboard: starts a bulk connection test (every store, a few
@@ -16,11 +26,28 @@ import { graphqlClient } from '../graphqlClient';
  * it polls while the job runs.
  */
 
-const JOB_FIELDS = `id status scheduled total done ok failed running pending skipped changed progress error createdAt finishedAt`;
-const LATEST_JOB = gql`query LatestConnectionTestJob { connectionTestJobs(perPage: 1) { items { ${JOB_FIELDS} } } }`;
-const START_JOB = gql`mutation TestAllConnections { testAllConnections { ${JOB_FIELDS} } }`;
-const CANCEL_JOB = gql`mutation CancelConnectionTestJob($id: ID!) { cancelConnectionTestJob(id: $id) { ${JOB_FIELDS} } }`;
-const CHANGED_STORES = gql`
+const JOB_FIELDS = gql`
+  fragment ConnectionTestJobFields on ConnectionTestJob {
+    id status scheduled total done ok failed running pending skipped changed progress error createdAt finishedAt
+  }
+`;
+
+const LATEST_JOB: TypedDocumentNode<LatestConnectionTestJobQuery, LatestConnectionTestJobQueryVariables> = gql`
+  query LatestConnectionTestJob { connectionTestJobs(perPage: 1) { items { ...ConnectionTestJobFields } } }
+  ${JOB_FIELDS}
+`;
+
+const START_JOB: TypedDocumentNode<TestAllConnectionsMutation, TestAllConnectionsMutationVariables> = gql`
+  mutation TestAllConnections { testAllConnections { ...ConnectionTestJobFields } }
+  ${JOB_FIELDS}
+`;
+
+const CANCEL_JOB: TypedDocumentNode<CancelConnectionTestJobMutation, CancelConnectionTestJobMutationVariables> = gql`
+  mutation CancelConnectionTestJob($id: ID!) { cancelConnectionTestJob(id: $id) { ...ConnectionTestJobFields } }
+  ${JOB_FIELDS}
+`;
+
+const CHANGED_STORES: TypedDocumentNode<ChangedStoresQuery, ChangedStoresQueryVariables> = gql`
   query ChangedStores($id: ID!) {
     connectionTestJob(id: $id) { items(onlyChanged: true, perPage: 10) { total items { storeId storeName previousStatus resultStatus } } }
   }
@@ -28,30 +55,7 @@ const CHANGED_STORES = gql`
 
 const POLL_MS = 1500;
 
-export interface ConnectionTestJob {
-  id: string;
-  status: 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
-  scheduled: boolean;
-  total: number;
-  done: number;
-  ok: number;
-  failed: number;
-  running: number;
-  pending: number;
-  skipped: number;
-  changed: number;
-  progress: number;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-interface ChangedStore {
-  storeId: string;
-  storeName: string;
-  previousStatus: string | null;
-  resultStatus: string | null;
-}
+export type ConnectionTestJob = ConnectionTestJobFieldsFragment;
 
 const STATUS_LABELS: Record<ConnectionTestJob['status'], { label: string; color: 'info' | 'success' | 'default' | 'error' }> = {
   RUNNING: { label: 'Running', color: 'info' },
@@ -65,70 +69,51 @@ const when = (iso: string) => new Date(iso).toLocaleString();
 export const ConnectionTestJobCard = () => {
   const notify = useNotify();
   const refresh = useRefresh();
-  const [job, setJob] = useState<ConnectionTestJob | null | undefined>(undefined);
-  const [changedStores, setChangedStores] = useState<{ total: number; items: ChangedStore[] } | null>(null);
+  const latest = useQuery(LATEST_JOB);
+  const job = latest.data ? (latest.data.connectionTestJobs.items[0] ?? null) : undefined;
+  const running = job?.status === 'RUNNING';
+  const [startJob] = useMutation(START_JOB);
+  const [cancelJob] = useMutation(CANCEL_JOB);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      const { data } = await graphqlClient.query<{ connectionTestJobs: { items: ConnectionTestJob[] } }>({ query: LATEST_JOB });
-      const latest = data.connectionTestJobs.items[0] ?? null;
-      setJob((previous) => {
-        // A job that just ended changed the stores' statuses: the dashboard's counts are stale.
-        if (previous?.status === 'RUNNING' && latest && latest.id === previous.id && latest.status !== 'RUNNING') refresh();
-        return latest;
-      });
-    } catch (error) {
-      notify(toStorelinkError(error).message, { type: 'error' });
-    }
-  }, [notify, refresh]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const running = job?.status === 'RUNNING';
+  const { startPolling, stopPolling } = latest;
   useEffect(() => {
     if (!running) return undefined;
-    const timer = setInterval(() => void load(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [running, load]);
+    startPolling(POLL_MS);
+    return stopPolling;
+  }, [running, startPolling, stopPolling]);
 
   useEffect(() => {
-    if (!job || job.status === 'RUNNING' || job.changed === 0) {
-      setChangedStores(null);
-      return;
-    }
-    graphqlClient
-      .query<{ connectionTestJob: { items: { total: number; items: ChangedStore[] } } }>({ query: CHANGED_STORES, variables: { id: job.id } })
-      .then(({ data }) => setChangedStores(data.connectionTestJob.items))
-      .catch(() => setChangedStores(null));
-  }, [job?.id, job?.status, job?.changed]);
+    if (latest.error) notify(toStorelinkError(latest.error).message, { type: 'error' });
+  }, [latest.error, notify]);
 
-  const start = async () => {
+  // A job that just ended changed the stores' statuses: the dashboard's counts are stale.
+  const previousJob = useRef(job);
+  useEffect(() => {
+    const previous = previousJob.current;
+    if (previous?.status === 'RUNNING' && job && job.id === previous.id && job.status !== 'RUNNING') refresh();
+    previousJob.current = job;
+  }, [job, refresh]);
+
+  const showChangedStores = !!job && job.status !== 'RUNNING' && job.changed > 0;
+  const changed = useQuery(CHANGED_STORES, { variables: { id: job?.id ?? '' }, skip: !showChangedStores });
+  const changedStores = showChangedStores ? (changed.data?.connectionTestJob?.items ?? null) : null;
+
+  /** Runs a start or cancel, then shows the newest job as the server has it now. */
+  const act = async (mutation: () => Promise<unknown>) => {
     setBusy(true);
     try {
-      const { data } = await graphqlClient.mutate<{ testAllConnections: ConnectionTestJob }>({ mutation: START_JOB });
-      setJob(data!.testAllConnections);
+      await mutation();
+      // Whether this fails is reported by the query itself.
+      await latest.refetch().catch(() => undefined);
     } catch (error) {
       notify(toStorelinkError(error).message, { type: 'error' });
     } finally {
       setBusy(false);
     }
   };
-
-  const cancel = async () => {
-    if (!job) return;
-    setBusy(true);
-    try {
-      const { data } = await graphqlClient.mutate<{ cancelConnectionTestJob: ConnectionTestJob }>({ mutation: CANCEL_JOB, variables: { id: job.id } });
-      setJob(data!.cancelConnectionTestJob);
-    } catch (error) {
-      notify(toStorelinkError(error).message, { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const start = () => act(() => startJob());
+  const cancel = () => act(() => (job ? cancelJob({ variables: { id: job.id } }) : Promise.resolve()));
 
   return (
     <Card sx={{ mb: 3 }} data-testid="connection-test-job">

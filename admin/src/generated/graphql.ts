@@ -1,0 +1,137 @@
+/*
+ * GENERATED FILE - DO NOT EDIT. `npm run codegen` writes it from schema.graphql and the gql``
+ * documents in admin/src (see admin/codegen/generate-admin-types.mjs).
+ */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type ApiVersion =
+  /** Legacy API account (Basic auth). Deprecated by BigCommerce. */
+  | 'LEGACY'
+  /** Store API Account (OAuth). */
+  | 'STORE_API_OAUTH';
+
+export type UserRole =
+  /** Everything, including credentials, users, API keys and the audit trail. */
+  | 'ADMIN'
+  /** Reads stores and their connection history, and runs connection tests. Changes nothing. */
+  | 'VIEWER';
+
+export type ConnectionStatus =
+  | 'OK'
+  | 'INVALID_CREDENTIALS'
+  | 'STORE_NOT_FOUND'
+  | 'MISSING_SCOPES'
+  | 'RATE_LIMITED'
+  | 'TIMEOUT'
+  | 'NETWORK_ERROR'
+  | 'UPSTREAM_ERROR'
+  | 'NOT_CONFIGURED';
+
+export type ScopeLevel =
+  | 'NONE'
+  | 'READ_ONLY'
+  | 'MODIFY';
+
+export type ApiCredentialsInput = {
+  apiVersion: ApiVersion;
+  /** OAuth: "stores/abc123", the full API path URL, or the bare hash. Legacy: the username. */
+  apiLogin: string;
+  /** Access token (OAuth) or API token (Legacy). Omit to keep the saved one (same apiVersion only). */
+  apiPassword?: string | null | undefined;
+  /** Legacy only: e.g. https://store-abc123.mybigcommerce.com/api/v2/ */
+  apiUrl?: string | null | undefined;
+};
+
+/** Where a bulk connection test stands. */
+export type ConnectionTestJobStatus =
+  | 'RUNNING'
+  | 'COMPLETED'
+  | 'CANCELLED'
+  | 'FAILED';
+
+export type Platform =
+  | 'BIGCOMMERCE';
+
+export type LoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { token: string, user: { id: string, email: string, role: UserRole } } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, role: UserRole } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type ConnectionTestResultFieldsFragment = { id: string | null, success: boolean, status: ConnectionStatus, message: string, apiVersion: ApiVersion | null, storeName: string | null, storeDomain: string | null, warnings: Array<string>, durationMs: number, testedAt: string, scopes: Array<{ scope: string, apiName: string, required: ScopeLevel, granted: ScopeLevel | null, verified: boolean, ok: boolean, message: string | null }> };
+
+export type EcommerceStoreFieldsFragment = { id: string, name: string, platform: Platform, apiVersion: ApiVersion | null, apiLogin: string | null, storeHash: string | null, apiUrl: string | null, apiPasswordSet: boolean, apiPasswordLast4: string | null, needsMigration: boolean, version: number, createdAt: string, updatedAt: string, lastConnectionTest: { id: string | null, success: boolean, status: ConnectionStatus, message: string, apiVersion: ApiVersion | null, storeName: string | null, storeDomain: string | null, warnings: Array<string>, durationMs: number, testedAt: string, scopes: Array<{ scope: string, apiName: string, required: ScopeLevel, granted: ScopeLevel | null, verified: boolean, ok: boolean, message: string | null }> } | null };
+
+export type TestConnectionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TestConnectionQuery = { testConnection: { id: string | null, success: boolean, status: ConnectionStatus, message: string, apiVersion: ApiVersion | null, storeName: string | null, storeDomain: string | null, warnings: Array<string>, durationMs: number, testedAt: string, scopes: Array<{ scope: string, apiName: string, required: ScopeLevel, granted: ScopeLevel | null, verified: boolean, ok: boolean, message: string | null }> } };
+
+export type TestCredentialsQueryVariables = Exact<{
+  credentials: ApiCredentialsInput;
+  storeId?: string | number | null | undefined;
+}>;
+
+
+export type TestCredentialsQuery = { testCredentials: { id: string | null, success: boolean, status: ConnectionStatus, message: string, apiVersion: ApiVersion | null, storeName: string | null, storeDomain: string | null, warnings: Array<string>, durationMs: number, testedAt: string, scopes: Array<{ scope: string, apiName: string, required: ScopeLevel, granted: ScopeLevel | null, verified: boolean, ok: boolean, message: string | null }> } };
+
+export type UpdateApiCredentialsMutationVariables = Exact<{
+  id: string | number;
+  credentials: ApiCredentialsInput;
+  verify?: boolean | null | undefined;
+  version?: number | null | undefined;
+}>;
+
+
+export type UpdateApiCredentialsMutation = { updateApiCredentials: { id: string, name: string, platform: Platform, apiVersion: ApiVersion | null, apiLogin: string | null, storeHash: string | null, apiUrl: string | null, apiPasswordSet: boolean, apiPasswordLast4: string | null, needsMigration: boolean, version: number, createdAt: string, updatedAt: string, lastConnectionTest: { id: string | null, success: boolean, status: ConnectionStatus, message: string, apiVersion: ApiVersion | null, storeName: string | null, storeDomain: string | null, warnings: Array<string>, durationMs: number, testedAt: string, scopes: Array<{ scope: string, apiName: string, required: ScopeLevel, granted: ScopeLevel | null, verified: boolean, ok: boolean, message: string | null }> } | null } };
+
+export type ConnectionTestsQueryVariables = Exact<{
+  storeId: string | number;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type ConnectionTestsQuery = { connectionTests: { total: number, items: Array<{ id: string | null, success: boolean, status: ConnectionStatus, message: string, apiVersion: ApiVersion | null, storeName: string | null, storeDomain: string | null, warnings: Array<string>, durationMs: number, testedAt: string, scopes: Array<{ scope: string, apiName: string, required: ScopeLevel, granted: ScopeLevel | null, verified: boolean, ok: boolean, message: string | null }> }> } };
+
+export type ConnectionTestJobFieldsFragment = { id: string, status: ConnectionTestJobStatus, scheduled: boolean, total: number, done: number, ok: number, failed: number, running: number, pending: number, skipped: number, changed: number, progress: number, error: string | null, createdAt: string, finishedAt: string | null };
+
+export type LatestConnectionTestJobQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LatestConnectionTestJobQuery = { connectionTestJobs: { items: Array<{ id: string, status: ConnectionTestJobStatus, scheduled: boolean, total: number, done: number, ok: number, failed: number, running: number, pending: number, skipped: number, changed: number, progress: number, error: string | null, createdAt: string, finishedAt: string | null }> } };
+
+export type TestAllConnectionsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestAllConnectionsMutation = { testAllConnections: { id: string, status: ConnectionTestJobStatus, scheduled: boolean, total: number, done: number, ok: number, failed: number, running: number, pending: number, skipped: number, changed: number, progress: number, error: string | null, createdAt: string, finishedAt: string | null } };
+
+export type CancelConnectionTestJobMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelConnectionTestJobMutation = { cancelConnectionTestJob: { id: string, status: ConnectionTestJobStatus, scheduled: boolean, total: number, done: number, ok: number, failed: number, running: number, pending: number, skipped: number, changed: number, progress: number, error: string | null, createdAt: string, finishedAt: string | null } };
+
+export type ChangedStoresQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ChangedStoresQuery = { connectionTestJob: { items: { total: number, items: Array<{ storeId: string, storeName: string, previousStatus: ConnectionStatus | null, resultStatus: ConnectionStatus | null }> } } | null };
