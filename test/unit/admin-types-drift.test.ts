@@ -15,7 +15,11 @@ test('the admin types are generated from schema.graphql and the admin documents 
   const generated = await promisify(execFile)(process.execPath, [GENERATOR, '--stdout'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }).then(
     ({ stdout }) => stdout,
     (error: { stderr?: string }) => {
-      throw new Error(`Generating the admin types failed: an admin document may not fit schema.graphql any more. Fix it, then run \`npm run codegen\`.\n\n${error.stderr ?? String(error)}`);
+      throw new Error(
+        'Generating the admin types failed (the reason is below): an admin document may not fit schema.graphql any more ' +
+          '(fix it, then run `npm run codegen`), or the code generator is not installed (run `npm ci`).\n\n' +
+          (error.stderr ?? String(error)),
+      );
     },
   );
   try {
