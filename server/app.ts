@@ -19,6 +19,7 @@ import { authenticateRequests, clientIpOf, type AuthenticatedLocals } from './au
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { ensureInitialAdmin } from './auth/initial-admin';
+import { openLoginThrottle, type StoredLoginThrottle } from './auth/login-throttle-store';
 import { UserResolver } from './auth/user.resolver';
 import { UserService } from './auth/user.service';
 import type { Config } from './config';
@@ -64,13 +65,15 @@ export async function startStorelink(config: Config, options: StartOptions = {})
   const logger = createLogger(config.logLevel, options.logDestination);
   const cipher = new SecretCipher(loadSecretKey(config, logger), loadPreviousSecretKeys(config));
   const dataSource = await openDatabase(config.database, { onQuery: options.onQuery });
+  let loginThrottle: StoredLoginThrottle | undefined;
   try {
     await verifySecretKey(dataSource, cipher);
 
     const audit = new AuditService(dataSource);
     const apiKeys = new ApiKeyService(dataSource, audit);
     const users = new UserService(dataSource, audit);
-    const auth = new AuthService(dataSource, apiKeys, audit, { sessionTtlMs: config.sessionTtlMs });
+    loginThrottle = await openLoginThrottle(dataSource);
+    const auth = new AuthService(dataSource, apiKeys, audit, { sessionTtlMs: config.sessionTtlMs, throttle: loginThrottle.throttle });
     const stores = new EcommerceStoreService(dataSource, cipher, { allowInsecureHttp: config.outboundAllowPrivate }, audit);
     const connector = new BigCommerceConnector({
       apiBaseUrl: config.bigcommerceApiUrl,
@@ -171,10 +174,12 @@ export async function startStorelink(config: Config, options: StartOptions = {})
         await apollo.stop();
         await jobRunner.stop();
         await connector.close();
+        await loginThrottle?.close();
         await dataSource.destroy();
       },
     };
   } catch (error) {
+    await loginThrottle?.close();
     await dataSource.destroy();
     throw error;
   }

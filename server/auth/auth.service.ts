@@ -5,7 +5,7 @@ import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError, UnauthenticatedError } from '../common/errors';
 import type { ApiKeyService } from './api-key.service';
 import type { Caller } from './caller';
-import { LoginThrottle } from './login-throttle';
+import type { LoginThrottle } from './login-throttle';
 import { hashPassword, MIN_PASSWORD_LENGTH, spendVerificationTime, verifyPassword } from './password-hasher';
 import { Session } from './session.entity';
 import { hashToken, sameDigest } from './token-hash';
@@ -25,17 +25,15 @@ export interface ClientInfo {
 export class AuthService {
   private readonly users: Repository<User>;
   private readonly sessions: Repository<Session>;
-  private readonly throttle: LoginThrottle;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly apiKeys: ApiKeyService,
     private readonly audit: AuditService,
-    private readonly options: { sessionTtlMs: number; throttle?: LoginThrottle },
+    private readonly options: { sessionTtlMs: number; throttle: LoginThrottle },
   ) {
     this.users = dataSource.getRepository(User);
     this.sessions = dataSource.getRepository(Session);
-    this.throttle = options.throttle ?? new LoginThrottle();
   }
 
   /**
@@ -44,14 +42,14 @@ export class AuthService {
    */
   async login(email: string, password: string, client: ClientInfo): Promise<{ token: string; user: User }> {
     const normalised = email.trim().toLowerCase();
-    const attempt = this.throttle.begin(normalised, client.ip);
+    const attempt = await this.options.throttle.begin(normalised, client.ip);
     let settled = false;
     try {
       const user = await this.users.findOneBy({ email: normalised });
       const valid = user && user.disabledAt === null ? await verifyPassword(user.passwordHash, password) : await wasted(password);
       if (!user || !valid) {
         settled = true;
-        const engaged = attempt.failed();
+        const engaged = await attempt.failed();
         // The attempted email is recorded only when it is a user's: a password typed into
         // the email field must not end up in the audit trail.
         const target = user ? { type: AuditTargetType.USER, id: user.id, name: user.email } : null;
@@ -61,7 +59,7 @@ export class AuthService {
         throw new UnauthenticatedError(WRONG_CREDENTIALS);
       }
       settled = true;
-      attempt.succeeded();
+      await attempt.succeeded();
 
       const token = SESSION_TOKEN_PREFIX + randomBytes(32).toString('base64url');
       await this.sessions.insert({
@@ -79,7 +77,7 @@ export class AuthService {
       return { token, user };
     } finally {
       // An unexpected error counts as a failure: it must not hand out free attempts.
-      if (!settled) attempt.failed();
+      if (!settled) await attempt.failed();
     }
   }
 
@@ -95,13 +93,13 @@ export class AuthService {
   async changePassword(caller: Caller & { kind: 'session' }, currentPassword: string, newPassword: string, client: ClientInfo): Promise<User> {
     const user = await this.users.findOneByOrFail({ id: caller.user.id });
     const target = { type: AuditTargetType.USER, id: user.id, name: user.email };
-    const attempt = this.throttle.begin(user.email, client.ip);
+    const attempt = await this.options.throttle.begin(user.email, client.ip);
     let valid = false;
     try {
       valid = await verifyPassword(user.passwordHash, currentPassword);
     } finally {
-      if (valid) attempt.succeeded();
-      else attempt.failed();
+      if (valid) await attempt.succeeded();
+      else await attempt.failed();
     }
     if (!valid) {
       await this.audit.record({ action: AuditAction.PASSWORD_CHANGE_FAILED, success: false, target, detail: 'wrong current password' });

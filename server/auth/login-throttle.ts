@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../common/errors';
 
 /** Sign-in was refused without checking the password: too many recent failures. */
@@ -26,96 +28,101 @@ export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = {
   perIp: { maxFailures: 30, windowMs: 15 * 60_000 },
 };
 
-/** One reserved attempt: report how it ended exactly once. */
-export interface LoginAttempt {
-  succeeded(): void;
-  /** Returns true when this failure is the one that engaged the throttle. */
-  failed(): boolean;
+/** What the throttle uses of a rate-limiter-flexible limiter: `points` per window, counted per key. */
+export interface ThrottleCounter {
+  readonly points: number;
+  consume(key: string, points: number): Promise<RateLimiterRes>;
+  reward(key: string, points: number): Promise<RateLimiterRes>;
+  delete(key: string): Promise<boolean>;
 }
 
-const MAX_KEYS = 50_000;
+/** The failure counters, one per limit, each counting `maxFailures` points per window (see login-throttle-store.ts). */
+export interface ThrottleCounters {
+  perEmailAndIp: ThrottleCounter;
+  perIp: ThrottleCounter;
+}
+
+/** One reserved attempt: report how it ended exactly once. */
+export interface LoginAttempt {
+  succeeded(): Promise<void>;
+  /** Resolves to true when this failure is the one that engaged the throttle. */
+  failed(): Promise<boolean>;
+}
+
+/** A point taken from one counter, and until when the window it was taken in lasts. */
+interface Reservation {
+  counter: ThrottleCounter;
+  key: string;
+  consumed: number;
+  windowEndsAt: number;
+}
 
 /**
- * Counts failed password checks per email+address and per address, in a sliding window.
- * `begin` checks and reserves in one synchronous step, and an attempt in progress counts
- * as a failure until it succeeds, so neither aliases in one request, batching nor many
- * parallel requests get more guesses than the limit.
+ * Counts failed password checks per email+address and per address. `begin` takes a point from
+ * both counters before the password is checked, in one atomic database statement each, and
+ * the point stays spent unless the attempt succeeds: an attempt in progress counts as a
+ * failure, so neither aliases in one request, batching, parallel requests nor several
+ * instances get more guesses than the limit. The counters live in the database, so every
+ * instance shares them and a restart forgets nothing.
  *
- * Kept in memory: with several instances behind a load balancer each counts separately
- * (the effective limit is multiplied by the number of instances), and a restart forgets.
+ * A window starts with the first failure of a key and lasts `windowMs`; the count starts
+ * again after it (rate-limiter-flexible's fixed windows).
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
-  private readonly inFlight = new Map<string, number>();
-
   constructor(
-    private readonly limits: ThrottleLimits = DEFAULT_THROTTLE_LIMITS,
+    private readonly counters: ThrottleCounters,
     private readonly now: () => number = Date.now,
   ) {}
 
-  begin(email: string, ip: string): LoginAttempt {
-    const now = this.now();
-    const buckets = [
-      { key: `email:${ip}:${email.slice(0, 320)}`, limit: this.limits.perEmailAndIp },
-      { key: `ip:${ip}`, limit: this.limits.perIp },
-    ];
-    for (const { key, limit } of buckets) {
-      const recent = this.recentFailures(key, limit, now);
-      if (recent.length + (this.inFlight.get(key) ?? 0) >= limit.maxFailures) {
-        const oldest = recent[0] ?? now;
-        throw new LoginThrottledError(Math.max(1, Math.ceil((oldest + limit.windowMs - now) / 1000)));
-      }
+  async begin(email: string, ip: string): Promise<LoginAttempt> {
+    // Hashed: a password typed into the email field must not be stored as it was typed.
+    const emailKey = digest(`${ip}\n${email.slice(0, 320)}`);
+    const ipKey = digest(ip);
+    const byEmail = await this.reserve(this.counters.perEmailAndIp, emailKey);
+    let byIp: Reservation;
+    try {
+      byIp = await this.reserve(this.counters.perIp, ipKey);
+    } catch (error) {
+      await this.refund(byEmail);
+      throw error;
     }
-    for (const { key } of buckets) this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
 
     let settled = false;
-    const release = () => {
+    const settle = () => {
       if (settled) throw new Error('A login attempt was settled twice.');
       settled = true;
-      for (const { key } of buckets) {
-        const count = (this.inFlight.get(key) ?? 1) - 1;
-        if (count > 0) this.inFlight.set(key, count);
-        else this.inFlight.delete(key);
-      }
     };
     return {
-      succeeded: () => {
-        release();
+      succeeded: async () => {
+        settle();
         // Only this account's count is cleared: signing in to one's own account must not
-        // reset the per-address count an attacker is spending on others.
-        this.failures.delete(buckets[0].key);
+        // reset the per-address count an attacker is spending on others; the address only
+        // gets back the point this attempt reserved.
+        await Promise.all([this.counters.perEmailAndIp.delete(emailKey), this.refund(byIp)]);
       },
-      failed: () => {
-        release();
-        const at = this.now();
-        let engaged = false;
-        for (const { key, limit } of buckets) {
-          const recent = this.recentFailures(key, limit, at);
-          recent.push(at);
-          this.failures.set(key, recent);
-          if (recent.length === limit.maxFailures) engaged = true;
-        }
-        this.bound(at);
-        return engaged;
+      failed: async () => {
+        settle();
+        return [byEmail, byIp].some((reservation) => reservation.consumed === reservation.counter.points);
       },
     };
   }
 
-  private recentFailures(key: string, limit: ThrottleLimit, now: number): number[] {
-    const recent = (this.failures.get(key) ?? []).filter((at) => at > now - limit.windowMs);
-    if (recent.length === 0) this.failures.delete(key);
-    else this.failures.set(key, recent);
-    return recent;
-  }
-
-  /** Keeps memory bounded under a flood of distinct emails: expired entries go first, then the oldest. */
-  private bound(now: number): void {
-    if (this.failures.size <= MAX_KEYS) return;
-    const window = Math.max(this.limits.perEmailAndIp.windowMs, this.limits.perIp.windowMs);
-    for (const [key, times] of this.failures) if (times[times.length - 1] <= now - window) this.failures.delete(key);
-    for (const key of this.failures.keys()) {
-      if (this.failures.size <= MAX_KEYS) break;
-      if (key.startsWith('email:')) this.failures.delete(key);
+  private async reserve(counter: ThrottleCounter, key: string): Promise<Reservation> {
+    try {
+      const result = await counter.consume(key, 1);
+      return { counter, key, consumed: result.consumedPoints, windowEndsAt: this.now() + result.msBeforeNext };
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      throw new LoginThrottledError(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
     }
   }
+
+  /** Gives a reserved point back, unless its window has ended (the point would become credit in the next one). */
+  private async refund(reservation: Reservation): Promise<void> {
+    if (this.now() < reservation.windowEndsAt) await reservation.counter.reward(reservation.key, 1);
+  }
+}
+
+function digest(value: string): string {
+  return createHash('sha256').update(value).digest('base64url');
 }

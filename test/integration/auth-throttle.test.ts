@@ -14,8 +14,8 @@ afterAll(() => server.destroy());
 let addressCounter = 0;
 const newAddress = () => `203.0.113.${++addressCounter}`;
 
-async function login(email: string, password: string, ip: string) {
-  const response = await fetch(`${server.url}/graphql`, {
+async function login(email: string, password: string, ip: string, target = server) {
+  const response = await fetch(`${target.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
     body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: email, p: password } }),
@@ -97,4 +97,39 @@ test('changing the password is throttled the same way (a stolen session cannot g
   };
   for (let i = 0; i < 5; i++) expect(await change(`not it ${i}`)).toEqual({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
   expect((await change(ADMIN.password))?.code).toBe('LOGIN_THROTTLED');
+});
+
+describe('the counts are in the database', () => {
+  const loginAt = async (target: TestServer, email: string, password: string, ip: string) => codeOf(await login(email, password, ip, target));
+
+  test('a restart forgets nothing: the throttle still holds, with the time left', async () => {
+    const ip = newAddress();
+    for (let i = 0; i < 5; i++) expect(await loginAt(server, ADMIN.email, `before restart ${i}`, ip)).toBe('UNAUTHENTICATED');
+    await server.restart();
+    const throttled = await login(ADMIN.email, ADMIN.password, ip);
+    expect(throttled.errors?.[0].extensions).toEqual({ code: 'LOGIN_THROTTLED', retryAfterSeconds: expect.any(Number) });
+    expect(throttled.errors![0].extensions.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    expect(await loginAt(server, ADMIN.email, ADMIN.password, newAddress())).toBe('OK');
+  });
+
+  test('two instances on one database share the limit', async () => {
+    const second = await TestServer.start({ TRUST_PROXY: 'true' }, server.dataDir);
+    try {
+      const ip = newAddress();
+      for (let i = 0; i < 3; i++) expect(await loginAt(server, ADMIN.email, `first instance ${i}`, ip)).toBe('UNAUTHENTICATED');
+      for (let i = 0; i < 2; i++) expect(await loginAt(second, ADMIN.email, `second instance ${i}`, ip)).toBe('UNAUTHENTICATED');
+      expect(await loginAt(server, ADMIN.email, ADMIN.password, ip)).toBe('LOGIN_THROTTLED');
+      expect(await loginAt(second, ADMIN.email, ADMIN.password, ip)).toBe('LOGIN_THROTTLED');
+    } finally {
+      await second.stop();
+    }
+  });
+
+  test('what was typed as the email is not stored as typed', async () => {
+    const typed = 'my-secret-password-typed-as-email';
+    expect(await loginAt(server, typed, 'whatever it is', newAddress())).toBe('UNAUTHENTICATED');
+    const rows = await server.dataSource.query('SELECT key, points FROM login_failure_counts');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain(typed);
+  });
 });
