@@ -1,14 +1,10 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client/core';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
-import { TestServer } from '../support/test-server';
+import { useTestServer } from '../support/hooks';
 
 /** The audit trail follows ra-data-graphql-simple's conventions, so the admin UI lists it as the resource "AuditEvent" with no custom code. */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await TestServer.start();
-});
-afterAll(() => server.destroy());
+const server = useTestServer();
 
 test('ra-data-graphql-simple lists, filters, sorts, counts and reads AuditEvent', async () => {
   const token = await server.login();

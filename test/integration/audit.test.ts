@@ -1,7 +1,7 @@
 import { FULL_SCOPES } from './bigcommerce-harness';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
 import { CREATE_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
-import { ADMIN, clientFor, TestServer } from '../support/test-server';
+import { useAdminServer, useFakeBigCommerce } from '../support/hooks';
+import { ADMIN, clientFor } from '../support/test-server';
 
 /** The audit trail: who, when, what, for every credential change, connection test, sign-in and user or key change; never a secret. */
 
@@ -9,9 +9,12 @@ const LEGACY_TOKEN = 'auditlegacytoken0123456789lg01';
 const OAUTH_TOKEN = 'auditoauthtoken0123456789oa02';
 const VIEWER = { email: 'auditor-viewer@example.com', password: 'viewer password for audit' };
 
-let fake: FakeBigCommerce;
-let server: TestServer;
-let admin: ReturnType<typeof clientFor>;
+const fake = useFakeBigCommerce((fake) => {
+  fake.addStore({ hash: 'audit01', name: 'Audit store', domain: 'audit.example' });
+  fake.addToken({ hash: 'audit01', token: OAUTH_TOKEN, scopes: FULL_SCOPES });
+  fake.addLegacyUser({ hash: 'audit01', username: 'legacyadmin', apiToken: LEGACY_TOKEN });
+});
+const { server, gql: admin } = useAdminServer(() => ({ OUTBOUND_ALLOW_PRIVATE: 'true', BIGCOMMERCE_API_URL: fake.url }));
 let adminId: string;
 let storeId: string;
 
@@ -21,20 +24,9 @@ const events = async (filter: Record<string, unknown> = {}) =>
   (await admin(`query($f: AuditEventFilter) { allAuditEvents(filter: $f, perPage: 500) { ${EVENT_FIELDS} } }`, { f: filter })).data.allAuditEvents;
 
 beforeAll(async () => {
-  fake = await startFakeBigCommerce();
-  fake.addStore({ hash: 'audit01', name: 'Audit store', domain: 'audit.example' });
-  fake.addToken({ hash: 'audit01', token: OAUTH_TOKEN, scopes: FULL_SCOPES });
-  fake.addLegacyUser({ hash: 'audit01', username: 'legacyadmin', apiToken: LEGACY_TOKEN });
-  server = await TestServer.start({ OUTBOUND_ALLOW_PRIVATE: 'true', BIGCOMMERCE_API_URL: fake.url });
-  admin = clientFor(server, await server.login());
   adminId = (await admin('{ me { id } }')).data.me.id;
   storeId = (await admin(CREATE_STORE, { name: 'Audited store' })).data.createEcommerceStore.id;
 });
-afterAll(async () => {
-  await server.destroy();
-  await fake.stop();
-});
-
 test('a migration from Legacy to OAuth is recorded as two credential changes: field names, API versions, last 4, who and from where', async () => {
   await admin(UPDATE_CREDENTIALS, { id: storeId, credentials: { apiVersion: 'LEGACY', apiLogin: 'legacyadmin', apiPassword: LEGACY_TOKEN, apiUrl: fake.legacyApiUrl } });
   await admin(UPDATE_CREDENTIALS, { id: storeId, credentials: { apiVersion: 'STORE_API_OAUTH', apiLogin: 'stores/audit01', apiPassword: OAUTH_TOKEN } });

@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
 import { CREATE_STORE } from '../support/store-operations';
-import { clientFor, TestServer } from '../support/test-server';
+import { useAdminServer } from '../support/hooks';
+import { clientFor } from '../support/test-server';
 
-let server: TestServer;
-let admin: ReturnType<typeof clientFor>;
-beforeAll(async () => {
-  server = await TestServer.start();
-  admin = clientFor(server, await server.login());
-});
-afterAll(() => server.destroy());
+const { server, gql: admin } = useAdminServer();
 
 const CREATE = 'mutation($n: String!, $r: UserRole!) { createApiKey(name: $n, role: $r) { key apiKey { id name prefix role createdAt lastUsedAt revokedAt revoked } } }';
 const LIST = '{ apiKeys { id name prefix role lastUsedAt revoked } }';

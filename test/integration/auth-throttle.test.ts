@@ -1,15 +1,12 @@
-import { ADMIN, TestServer } from '../support/test-server';
+import { useTestServer } from '../support/hooks';
+import { ADMIN } from '../support/test-server';
 
 /**
  * Sign-in throttling: 5 failures per email and address, 30 per address, in 15 minutes.
  * TRUST_PROXY lets each test speak from its own address through X-Forwarded-For.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await TestServer.start({ TRUST_PROXY: 'true' });
-});
-afterAll(() => server.destroy());
+const server = useTestServer({ TRUST_PROXY: 'true' });
 
 let addressCounter = 0;
 const newAddress = () => `203.0.113.${++addressCounter}`;

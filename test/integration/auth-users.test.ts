@@ -1,12 +1,7 @@
-import { ADMIN, clientFor, TestServer } from '../support/test-server';
+import { useAdminServer } from '../support/hooks';
+import { ADMIN } from '../support/test-server';
 
-let server: TestServer;
-let admin: ReturnType<typeof clientFor>;
-beforeAll(async () => {
-  server = await TestServer.start();
-  admin = clientFor(server, await server.login());
-});
-afterAll(() => server.destroy());
+const { server, gql: admin } = useAdminServer();
 
 const CREATE_USER = 'mutation($e: String!, $p: String!, $r: UserRole!) { createUser(email: $e, password: $p, role: $r) { id email role disabledAt createdAt } }';
 const ME = '{ me { id email role } }';

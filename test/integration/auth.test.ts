@@ -1,10 +1,7 @@
+import { useTestServer } from '../support/hooks';
 import { ADMIN, TestServer } from '../support/test-server';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await TestServer.start();
-});
-afterAll(() => server.destroy());
+const server = useTestServer();
 
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id email role } } }';
 

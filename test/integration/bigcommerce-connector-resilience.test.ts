@@ -1,19 +1,10 @@
 import { ConnectionStatus } from '../../server/connections/connection-outcome';
-import { startFakeBigCommerce, type FakeBigCommerce, type FakeRequest } from '../fakes/bigcommerce';
-import { FULL_SCOPES, addScopedStore, apiPath, closeConnectors, makeConnector, runChecked } from './bigcommerce-harness';
+import type { FakeRequest } from '../fakes/bigcommerce';
+import { FULL_SCOPES, addScopedStore, apiPath, makeConnector, runChecked, useConnectorFake } from './bigcommerce-harness';
 
 /** How the Store API test copes with a misbehaving BigCommerce: retries, limits, deadlines, odd bodies. */
 
-let fake: FakeBigCommerce;
-
-beforeAll(async () => {
-  fake = await startFakeBigCommerce();
-});
-afterAll(async () => {
-  await closeConnectors();
-  await fake.stop();
-});
-beforeEach(() => fake.setBehaviour({}));
+const fake = useConnectorFake();
 
 const to = (requests: FakeRequest[], method: string, path: string) => requests.filter((r) => r.method === method && apiPath(r) === path);
 

@@ -1,20 +1,11 @@
 import { ConnectionStatus, ScopeLevel, type ScopeCheckOutcome } from '../../server/connections/connection-outcome';
 import { ApiVersion } from '../../server/stores/api-version';
-import { startFakeBigCommerce, type FakeBigCommerce, type FakeScopeLevel, type FakeScopeName } from '../fakes/bigcommerce';
-import { FULL_SCOPES, addScopedStore, apiPath, closeConnectors, makeConnector, newStoreHash, randomToken, runChecked } from './bigcommerce-harness';
+import type { FakeScopeLevel, FakeScopeName } from '../fakes/bigcommerce';
+import { FULL_SCOPES, addScopedStore, apiPath, makeConnector, newStoreHash, randomToken, runChecked, useConnectorFake } from './bigcommerce-harness';
 
 /** Store API (OAuth) connection tests over real HTTP against the fake: statuses, scopes, cost. */
 
-let fake: FakeBigCommerce;
-
-beforeAll(async () => {
-  fake = await startFakeBigCommerce();
-});
-afterAll(async () => {
-  await closeConnectors();
-  await fake.stop();
-});
-beforeEach(() => fake.setBehaviour({}));
+const fake = useConnectorFake();
 
 const scope = (scopes: ScopeCheckOutcome[], name: string): ScopeCheckOutcome => {
   const found = scopes.find((s) => s.scope === name);

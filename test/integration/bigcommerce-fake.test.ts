@@ -1,14 +1,12 @@
 import { Agent, request } from 'undici';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
+import { useFakeBigCommerce } from '../support/hooks';
 
 /** The fake itself behaves as bigcommerce-api.md says, so tests built on it mean something. */
 
-let fake: FakeBigCommerce;
 const TOKEN = 'fulltoken0000000000000000000001';
 const READONLY_TOKEN = 'readonlytoken000000000000000002';
 
-beforeAll(async () => {
-  fake = await startFakeBigCommerce();
+const fake = useFakeBigCommerce((fake) => {
   fake.addStore({ hash: 'abc123', name: 'Acme', domain: 'acme.example' });
   fake.addStore({ hash: 'empty1', emptyLists: true });
   fake.addStore({ hash: 'tiny1', rateLimit: { quota: 2, windowMs: 60_000 } });
@@ -18,7 +16,6 @@ beforeAll(async () => {
   fake.addToken({ hash: 'tiny1', token: 'tinytoken', scopes: { information: 'READ_ONLY' } });
   fake.addLegacyUser({ hash: 'abc123', username: 'admin', apiToken: 'legacysecret' });
 });
-afterAll(() => fake.stop());
 beforeEach(() => fake.reset());
 
 async function call(path: string, options: { token?: string; method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: string; headers?: Record<string, string> } = {}) {

@@ -8,6 +8,7 @@ import {
   type StoreApiCredentials,
 } from '../../server/platforms/bigcommerce';
 import type { FakeBigCommerce, FakeRequest, FakeScopeLevel, FakeScopeName, FakeStoreOptions } from '../fakes/bigcommerce';
+import { useFakeBigCommerce } from '../support/hooks';
 
 /** Shared by the BigCommerce integration suites: real connector, real HTTP, the fake on 127.0.0.1. */
 
@@ -48,6 +49,17 @@ export function makeConnector(fake: FakeBigCommerce | null, options: Partial<Big
 
 export async function closeConnectors(): Promise<void> {
   await Promise.all(openConnectors.splice(0).map((c) => c.close()));
+}
+
+/**
+ * The fake of a connector suite: every test starts with it well-behaved, and the connectors
+ * made with makeConnector are closed after the last test.
+ */
+export function useConnectorFake(): FakeBigCommerce {
+  const fake = useFakeBigCommerce();
+  beforeEach(() => fake.setBehaviour({}));
+  afterAll(closeConnectors);
+  return fake;
 }
 
 export interface CheckedRun {

@@ -1,21 +1,11 @@
 import { ConnectionStatus } from '../../server/connections/connection-outcome';
 import type { LegacyCredentials } from '../../server/platforms/bigcommerce';
 import { ApiVersion } from '../../server/stores/api-version';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
-import { closeConnectors, makeConnector, newStoreHash, randomToken, runChecked } from './bigcommerce-harness';
+import { makeConnector, newStoreHash, randomToken, runChecked, useConnectorFake } from './bigcommerce-harness';
 
 /** Legacy API accounts (HTTP Basic against the store's domain), against the fake's legacy API. */
 
-let fake: FakeBigCommerce;
-
-beforeAll(async () => {
-  fake = await startFakeBigCommerce();
-});
-afterAll(async () => {
-  await closeConnectors();
-  await fake.stop();
-});
-beforeEach(() => fake.setBehaviour({}));
+const fake = useConnectorFake();
 
 function legacyStore(): { credentials: LegacyCredentials; hash: string } {
   const hash = newStoreHash();

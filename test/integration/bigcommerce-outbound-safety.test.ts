@@ -1,8 +1,7 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { ConnectionStatus } from '../../server/connections/connection-outcome';
 import { ApiVersion } from '../../server/stores/api-version';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
-import { addScopedStore, closeConnectors, makeConnector, randomToken } from './bigcommerce-harness';
+import { addScopedStore, makeConnector, randomToken, useConnectorFake } from './bigcommerce-harness';
 
 /**
  * SSRF protection with OUTBOUND_ALLOW_PRIVATE off. Refused targets must never be contacted:
@@ -13,7 +12,7 @@ import { addScopedStore, closeConnectors, makeConnector, randomToken } from './b
 
 const REFUSAL = 'The API URL points at a private or local network address, which storelink does not connect to.';
 
-let fake: FakeBigCommerce;
+const fake = useConnectorFake();
 let port: string;
 let socketsCreated = 0;
 const countSocket = (): void => {
@@ -21,16 +20,12 @@ const countSocket = (): void => {
 };
 
 beforeAll(async () => {
-  fake = await startFakeBigCommerce();
   port = new URL(fake.url).port;
   diagnosticsChannel.subscribe('net.client.socket', countSocket);
 });
 afterAll(async () => {
   diagnosticsChannel.unsubscribe('net.client.socket', countSocket);
-  await closeConnectors();
-  await fake.stop();
 });
-beforeEach(() => fake.setBehaviour({}));
 
 const legacy = (apiUrl: string) => ({ apiVersion: ApiVersion.LEGACY, apiUrl, username: 'admin', apiToken: randomToken(40) }) as const;
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
+import { useFakeBigCommerce } from '../support/hooks';
 import { clientFor, TestServer } from '../support/test-server';
 
 /**
@@ -28,7 +28,7 @@ interface Write {
   verify: boolean;
 }
 
-let fake: FakeBigCommerce;
+const fake = useFakeBigCommerce();
 let first: TestServer;
 let second: TestServer;
 let token: string;
@@ -47,7 +47,6 @@ const codes = (body: { errors?: Array<{ extensions?: any }> }) => (body.errors ?
 const pairOf = (store: { apiLogin: string | null; apiPasswordLast4: string | null }) => `${store.apiLogin}|${store.apiPasswordLast4}`;
 
 beforeAll(async () => {
-  fake = await startFakeBigCommerce();
   const env = { BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true', HTTP_TIMEOUT_MS: '5000' };
   first = await TestServer.start(env);
   // A second instance on the same database (same data directory: same SQLite file or PostgreSQL database, same key).
@@ -57,7 +56,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await second.stop();
   await first.destroy();
-  await fake.stop();
 });
 
 async function newStore(name: string): Promise<{ id: string; version: number }> {

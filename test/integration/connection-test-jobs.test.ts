@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
+import { useFakeBigCommerce } from '../support/hooks';
 import { clientFor, TestServer } from '../support/test-server';
 
 /**
@@ -20,16 +20,11 @@ const ITEMS = `query($id: ID!, $onlyChanged: Boolean, $onlyFailed: Boolean) {
 }`;
 const HISTORY = `query($id: ID!) { connectionTests(storeId: $id, perPage: 200) { total items { id status } } }`;
 
-let fake: FakeBigCommerce;
+const fake = useFakeBigCommerce();
 const servers: TestServer[] = [];
-
-beforeAll(async () => {
-  fake = await startFakeBigCommerce();
-});
 afterEach(() => fake.reset());
 afterAll(async () => {
   for (const server of servers.splice(0)) await server.destroy().catch(() => undefined);
-  await fake.stop();
 });
 
 async function startServer(env: Record<string, string> = {}, dataDir?: string) {

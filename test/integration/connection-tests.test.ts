@@ -1,6 +1,5 @@
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
 import { CREATE_STORE, GET_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
-import { clientFor, TestServer } from '../support/test-server';
+import { useAdminServer, useFakeBigCommerce } from '../support/hooks';
 
 /**
  * Connection testing through the GraphQL API, against the fake BigCommerce over real HTTP:
@@ -25,15 +24,10 @@ const VERIFIED_UPDATE = `mutation($id: ID!, $c: ApiCredentialsInput!) {
 }`;
 const HISTORY = `query($id: ID!, $page: Int, $perPage: Int) { connectionTests(storeId: $id, page: $page, perPage: $perPage) { total items { id status testedAt } } }`;
 
-let fake: FakeBigCommerce;
-let server: TestServer;
-let gql: ReturnType<typeof clientFor>;
-
 const oauth = (apiPassword?: string, apiLogin = `stores/${HASH}`) => ({ apiVersion: 'STORE_API_OAUTH', apiLogin, ...(apiPassword ? { apiPassword } : {}) });
 const legacy = () => ({ apiVersion: 'LEGACY', apiLogin: LEGACY_USER, apiPassword: LEGACY_TOKEN, apiUrl: fake.legacyApiUrl });
 
-beforeAll(async () => {
-  fake = await startFakeBigCommerce();
+const fake = useFakeBigCommerce((fake) => {
   fake.addStore({ hash: HASH, name: 'Acme Outdoor', domain: 'acme-outdoor.example' });
   fake.addToken({
     hash: HASH,
@@ -46,18 +40,13 @@ beforeAll(async () => {
     scopes: { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'READ_ONLY', transactions: 'MODIFY', products: 'MODIFY' },
   });
   fake.addLegacyUser({ hash: HASH, username: LEGACY_USER, apiToken: LEGACY_TOKEN });
-  server = await TestServer.start({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true', HTTP_TIMEOUT_MS: '3000' });
-  gql = clientFor(server, await server.login());
 });
+const { server, gql } = useAdminServer(() => ({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true', HTTP_TIMEOUT_MS: '3000' }));
 /** Every write any test sent, gathered before each reset clears the fake's log. */
 const unsafeWrites: unknown[] = [];
 afterEach(() => {
   unsafeWrites.push(...fake.unsafeWrites);
   fake.reset();
-});
-afterAll(async () => {
-  await server.destroy();
-  await fake.stop();
 });
 
 async function storeWith(credentials: Record<string, unknown> | null): Promise<string> {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
+import { useFakeBigCommerce } from '../support/hooks';
 import { ChildServer } from '../support/child-server';
 import { PostgresTestDatabase, testDatabaseKind } from '../support/test-database';
 
@@ -16,13 +16,12 @@ import { PostgresTestDatabase, testDatabaseKind } from '../support/test-database
 const FULL_SCOPES = { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' } as const;
 const WORKERS = 8;
 
-let fake: FakeBigCommerce;
+const fake = useFakeBigCommerce();
 let dataDir: string;
 let postgres: PostgresTestDatabase | null = null;
 const children: ChildServer[] = [];
 
 beforeAll(async () => {
-  fake = await startFakeBigCommerce();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storelink-crash-'));
   if (testDatabaseKind() === 'postgres') {
     postgres = PostgresTestDatabase.forDataDir(dataDir);
@@ -33,7 +32,6 @@ afterAll(async () => {
   for (const child of children) await child.kill();
   await postgres?.drop();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  await fake.stop();
 });
 
 async function start(): Promise<ChildServer> {

@@ -1,14 +1,8 @@
 import { CREATE_STORE, GET_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
+import { useAdminServer } from '../support/hooks';
 import { clientFor, TestServer } from '../support/test-server';
 
-let server: TestServer;
-let gql: ReturnType<typeof clientFor>;
-
-beforeAll(async () => {
-  server = await TestServer.start();
-  gql = clientFor(server, await server.login());
-});
-afterAll(() => server.destroy());
+const { server, gql } = useAdminServer();
 
 const TOKEN = 'c0nnect10ntok3nabcdefghijkk3x9';
 const LEGACY_TOKEN = 'legacyapitokenabcdef0123456789';

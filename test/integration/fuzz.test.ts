@@ -1,4 +1,4 @@
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
+import { useFakeBigCommerce } from '../support/hooks';
 import { clientFor, TestServer } from '../support/test-server';
 
 /**
@@ -225,13 +225,10 @@ class Fuzzer {
   }
 }
 
-let fake: FakeBigCommerce;
-beforeAll(async () => {
-  fake = await startFakeBigCommerce();
+const fake = useFakeBigCommerce((fake) => {
   fake.addStore({ hash: 'abc123', name: 'Fuzzed' });
   fake.addToken({ hash: 'abc123', token: 'k'.repeat(31), scopes: { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' } });
 });
-afterAll(() => fake.stop());
 
 async function snapshot(server: TestServer): Promise<string> {
   const parts: string[] = [];

@@ -1,4 +1,4 @@
-import { clientFor, TestServer } from '../support/test-server';
+import { useAdminServer } from '../support/hooks';
 
 /**
  * Lists cost a constant number of SQL statements, however many rows they show: the server
@@ -12,12 +12,8 @@ const LIST = `query($perPage: Int) {
 }`;
 const JOBS = `query($perPage: Int) { connectionTestJobs(perPage: $perPage) { total items { id status total done ok failed running pending changed progress } } }`;
 
-let server: TestServer;
-let gql: ReturnType<typeof clientFor>;
-
+const { server, gql } = useAdminServer();
 beforeAll(async () => {
-  server = await TestServer.start();
-  gql = clientFor(server, await server.login());
   const ids: string[] = [];
   for (let i = 0; i < 60; i++) {
     ids.push((await gql(`mutation($n: String!) { createEcommerceStore(name: $n) { id } }`, { n: `Store ${String(i).padStart(2, '0')}` })).data.createEcommerceStore.id);
@@ -36,7 +32,6 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 });
-afterAll(() => server.destroy());
 
 /**
  * The statements one request sent. The job runner polls in the background (an EXISTS check for

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { keyIdOf } from '../../server/secrets/secret-cipher';
 import { CREATE_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
-import { clientFor, TestServer } from '../support/test-server';
+import { useAdminServer } from '../support/hooks';
+import { TestServer } from '../support/test-server';
 
 /** An altered ciphertext is reported as such: a typed error, a log line, never garbage; rotation leaves it and says so. */
 
@@ -13,8 +14,8 @@ const NEW_KEY = randomBytes(32).toString('base64');
 const TOKEN = 'tamperedcanarytoken0123456789abcd';
 const OTHER_TOKEN = 'untouchedcanarytoken0123456789abc';
 
-let server: TestServer;
-let gql: ReturnType<typeof clientFor>;
+// Connection tests go nowhere useful (a closed port): decryption comes first, which is what is tested.
+const { server, gql } = useAdminServer({ STORELINK_SECRET_KEY: OLD_KEY, OUTBOUND_ALLOW_PRIVATE: 'true', BIGCOMMERCE_API_URL: 'http://127.0.0.1:9', HTTP_TIMEOUT_MS: '2000' });
 let tamperedId: string;
 let intactId: string;
 
@@ -28,9 +29,6 @@ function tamper(stored: string): string {
 }
 
 beforeAll(async () => {
-  // Connection tests go nowhere useful (a closed port): decryption comes first, which is what is tested.
-  server = await TestServer.start({ STORELINK_SECRET_KEY: OLD_KEY, OUTBOUND_ALLOW_PRIVATE: 'true', BIGCOMMERCE_API_URL: 'http://127.0.0.1:9', HTTP_TIMEOUT_MS: '2000' });
-  gql = clientFor(server, await server.login());
   for (const [name, token] of [['Tampered', TOKEN], ['Intact', OTHER_TOKEN]]) {
     const id = (await gql(CREATE_STORE, { name })).data.createEcommerceStore.id;
     await gql(UPDATE_CREDENTIALS, { id, credentials: { apiVersion: 'STORE_API_OAUTH', apiLogin: 'stores/abc123', apiPassword: token } });
@@ -40,8 +38,6 @@ beforeAll(async () => {
   const [row] = await server.dataSource.query('SELECT apiPasswordEncrypted FROM ecommerce_stores WHERE id = ?', [tamperedId]);
   await server.dataSource.query('UPDATE ecommerce_stores SET apiPasswordEncrypted = ? WHERE id = ?', [tamper(row.apiPasswordEncrypted), tamperedId]);
 });
-afterAll(() => server.destroy());
-
 test('a connection test of a store whose secret was altered fails with SECRET_UNREADABLE, logged, without any plaintext', async () => {
   const result = await gql('query($id: ID!) { testConnection(id: $id) { success status } }', { id: tamperedId });
   expect(result.data).toBeNull();

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { keyIdOf, SecretCipher } from '../../server/secrets/secret-cipher';
 import { FULL_SCOPES } from './bigcommerce-harness';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
+import { useFakeBigCommerce } from '../support/hooks';
 import { CREATE_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
 import { clientFor, TestServer } from '../support/test-server';
 
@@ -21,7 +21,7 @@ const STORES = 24;
 const tokenOf = (i: number) => `rotationcanarytoken${String(i).padStart(4, '0')}${randomBytes(6).toString('hex')}`;
 const contextOf = (id: string) => `ecommerce_stores:${id}:apiPassword`;
 
-let fake: FakeBigCommerce;
+const fake = useFakeBigCommerce();
 let dataDir: string;
 let databaseUrl: Record<string, string>;
 const tokens = new Map<string, string>();
@@ -56,7 +56,6 @@ async function storedSecrets(server: TestServer): Promise<Array<{ id: string; ap
 }
 
 beforeAll(async () => {
-  fake = await startFakeBigCommerce();
   const server = await TestServer.start({ STORELINK_SECRET_KEY: b64(OLD_KEY), OUTBOUND_ALLOW_PRIVATE: 'true', BIGCOMMERCE_API_URL: fake.url });
   dataDir = server.dataDir;
   const database = server.config().database;
@@ -76,7 +75,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await fake?.stop();
   const cleanup = await TestServer.start(rotatingEnv, dataDir).catch(() => TestServer.start({ STORELINK_SECRET_KEY: b64(NEW_KEY) }, dataDir));
   await cleanup.destroy();
 });

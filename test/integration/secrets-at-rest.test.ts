@@ -2,21 +2,18 @@ import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { SecretCipher } from '../../server/secrets/secret-cipher';
 import { CREATE_STORE, GET_STORE, LIST_STORES, STORE_FIELDS, UPDATE_CREDENTIALS } from '../support/store-operations';
+import { useAdminServer } from '../support/hooks';
 import { ADMIN, clientFor, TestServer } from '../support/test-server';
 
 const ACCESS_TOKEN = 'canaryaccesstoken0123456789wxyz';
 const LEGACY_TOKEN = 'canarylegacytoken9876543210abcd';
 
-let server: TestServer;
-let gql: ReturnType<typeof clientFor>;
-let sessionToken: string;
+const admin = useAdminServer();
+const { server, gql } = admin;
 let oauthId: string;
 let legacyId: string;
 
 beforeAll(async () => {
-  server = await TestServer.start();
-  sessionToken = await server.login();
-  gql = clientFor(server, sessionToken);
   oauthId = (await gql(CREATE_STORE, { name: 'OAuth store' })).data.createEcommerceStore.id;
   legacyId = (await gql(CREATE_STORE, { name: 'Legacy store' })).data.createEcommerceStore.id;
   await gql(UPDATE_CREDENTIALS, { id: oauthId, credentials: { apiVersion: 'STORE_API_OAUTH', apiLogin: 'stores/abc123', apiPassword: ACCESS_TOKEN } });
@@ -30,9 +27,8 @@ beforeAll(async () => {
   await gql(LIST_STORES, {});
   await gql(`{ allEcommerceStores { ${STORE_FIELDS} } }`);
 });
-afterAll(() => server.destroy());
 
-const secrets = () => [ACCESS_TOKEN, LEGACY_TOKEN, ADMIN.password, sessionToken];
+const secrets = () => [ACCESS_TOKEN, LEGACY_TOKEN, ADMIN.password, admin.token];
 
 test('no response ever contains a secret', () => {
   const responses = server.responseBodies.filter((body) => !body.includes('"login"'));
@@ -40,7 +36,7 @@ test('no response ever contains a secret', () => {
   for (const secret of [ACCESS_TOKEN, LEGACY_TOKEN, ADMIN.password]) {
     for (const body of server.responseBodies) expect(body).not.toContain(secret);
   }
-  for (const body of responses) expect(body).not.toContain(sessionToken);
+  for (const body of responses) expect(body).not.toContain(admin.token);
 });
 
 test('the schema has no field through which a secret could be read', async () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { allOperations, DECISIONS, VARIABLES, type Decision, type Fixture, type Operation } from '../support/security-operations';
 import { CREATE_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
-import { ADMIN, clientFor, TestServer } from '../support/test-server';
+import { useAdminServer } from '../support/hooks';
+import { ADMIN } from '../support/test-server';
 
 /**
  * The authorization matrix: every operation of the schema, called by every kind of caller
@@ -22,15 +23,12 @@ function expected(decision: Decision, caller: CallerKind): 'allowed' | 'UNAUTHEN
   return 'allowed';
 }
 
-let server: TestServer;
-let admin: ReturnType<typeof clientFor>;
+// Connection tests reach a closed local port: they fail fast, which is all the matrix needs.
+const { server, gql: admin } = useAdminServer({ OUTBOUND_ALLOW_PRIVATE: 'true', BIGCOMMERCE_API_URL: 'http://127.0.0.1:9', HTTP_TIMEOUT_MS: '2000' });
 let operations: Map<string, Operation>;
 let fixture: Omit<Fixture, 'callerPassword'>;
 
 beforeAll(async () => {
-  // Connection tests reach a closed local port: they fail fast, which is all the matrix needs.
-  server = await TestServer.start({ OUTBOUND_ALLOW_PRIVATE: 'true', BIGCOMMERCE_API_URL: 'http://127.0.0.1:9', HTTP_TIMEOUT_MS: '2000' });
-  admin = clientFor(server, await server.login());
   operations = new Map((await allOperations()).map((operation) => [operation.name, operation]));
 
   const storeId = (await admin(CREATE_STORE, { name: 'Matrix store' })).data.createEcommerceStore.id;
@@ -49,8 +47,6 @@ beforeAll(async () => {
     secrets: { password: 'a password of the matrix', newPassword: 'the changed matrix password', accessToken: 'matrixaccesstoken9876543210', storeHash: 'abc123' },
   };
 });
-afterAll(() => server.destroy());
-
 /** A fresh caller per case: what one case does (logout, changePassword) cannot affect another. */
 async function callerFor(kind: CallerKind): Promise<{ token?: string; password: string }> {
   const password = `pw-${randomBytes(8).toString('hex')}`;

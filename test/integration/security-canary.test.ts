@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { FULL_SCOPES } from './bigcommerce-harness';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
 import { allOperations, VARIABLES, type Fixture, type Operation } from '../support/security-operations';
 import { CREATE_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
-import { TestServer } from '../support/test-server';
+import { useFakeBigCommerce, useTestServer } from '../support/hooks';
 
 /**
  * The canary suite: plant recognisable secrets (passwords, access and legacy tokens, the
@@ -28,8 +27,19 @@ const SECRET_KEY = randomBytes(32);
 const ADMIN_EMAIL = 'canary-admin@example.com';
 const STORE_HASH = 'canary01';
 
-let fake: FakeBigCommerce;
-let server: TestServer;
+const fake = useFakeBigCommerce((fake) => {
+  fake.addStore({ hash: STORE_HASH, name: 'Canary store', domain: 'canary.example' });
+  fake.addToken({ hash: STORE_HASH, token: INPUTS.accessToken, scopes: FULL_SCOPES });
+  fake.addLegacyUser({ hash: STORE_HASH, username: 'canarylegacy', apiToken: INPUTS.legacyToken });
+});
+const server = useTestServer(() => ({
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD: INPUTS.adminPassword,
+  STORELINK_SECRET_KEY: SECRET_KEY.toString('base64'),
+  OUTBOUND_ALLOW_PRIVATE: 'true',
+  BIGCOMMERCE_API_URL: fake.url,
+  LOG_LEVEL: 'trace',
+}));
 let adminToken: string;
 let operations: Operation[];
 /** Tokens and keys the server issued, with the one response body allowed to show each. */
@@ -51,18 +61,6 @@ async function signIn(email: string, password: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  fake = await startFakeBigCommerce();
-  fake.addStore({ hash: STORE_HASH, name: 'Canary store', domain: 'canary.example' });
-  fake.addToken({ hash: STORE_HASH, token: INPUTS.accessToken, scopes: FULL_SCOPES });
-  fake.addLegacyUser({ hash: STORE_HASH, username: 'canarylegacy', apiToken: INPUTS.legacyToken });
-  server = await TestServer.start({
-    ADMIN_EMAIL,
-    ADMIN_PASSWORD: INPUTS.adminPassword,
-    STORELINK_SECRET_KEY: SECRET_KEY.toString('base64'),
-    OUTBOUND_ALLOW_PRIVATE: 'true',
-    BIGCOMMERCE_API_URL: fake.url,
-    LOG_LEVEL: 'trace',
-  });
   adminToken = await signIn(ADMIN_EMAIL, INPUTS.adminPassword);
   operations = await allOperations();
 
@@ -131,11 +129,6 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }, 120_000);
-
-afterAll(async () => {
-  await server.destroy();
-  await fake.stop();
-});
 
 /** Operations that end what later calls need: run last, and only as the admin. */
 const DESTRUCTIVE = new Set(['deleteEcommerceStore', 'disableUser', 'revokeApiKey', 'logout', 'cancelConnectionTestJob']);

@@ -1,17 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { QUERY_LIMITS } from '../../server/graphql/query-limits';
+import { useAdminServer } from '../support/hooks';
 import { TestServer } from '../support/test-server';
 
 /** A GraphQL surface that resists abuse: shape limits with a typed error, no batching, CSRF prevention, introspection for signed-in callers only. */
 
-let server: TestServer;
-let token: string;
-beforeAll(async () => {
-  server = await TestServer.start();
-  token = await server.login();
-});
-afterAll(() => server.destroy());
+const admin = useAdminServer();
+const { server } = admin;
 
 async function post(body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${server.url}/graphql`, {
@@ -23,7 +19,7 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
   return { status: response.status, headers: response.headers, text, json: JSON.parse(text) };
 }
 
-const signedIn = () => ({ authorization: `Bearer ${token}` });
+const signedIn = () => ({ authorization: `Bearer ${admin.token}` });
 
 describe('queries beyond the limits are refused before they run, with QUERY_LIMIT_EXCEEDED naming the limit', () => {
   const nested = (levels: number) => `{ __type(name: "EcommerceStore") { fields { type { ${'ofType { '.repeat(levels)}name${' }'.repeat(levels)} } } } }`;

@@ -1,14 +1,8 @@
+import { useAdminServer } from '../support/hooks';
 import { clientFor, TestServer } from '../support/test-server';
 import { CREATE_STORE, GET_STORE, LIST_STORES, STORE_FIELDS } from '../support/store-operations';
 
-let server: TestServer;
-let gql: ReturnType<typeof clientFor>;
-
-beforeAll(async () => {
-  server = await TestServer.start();
-  gql = clientFor(server, await server.login());
-});
-afterAll(() => server.destroy());
+const { gql } = useAdminServer();
 
 async function createStore(name: string): Promise<string> {
   const result = await gql(CREATE_STORE, { name });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { startFakeBigCommerce, type FakeBigCommerce, type FakeFault } from '../fakes/bigcommerce';
-import { clientFor, TestServer } from '../support/test-server';
+import type { FakeFault } from '../fakes/bigcommerce';
+import { useAdminServer, useFakeBigCommerce } from '../support/hooks';
 
 /**
  * A misbehaving BigCommerce, seen through the GraphQL API: connections reset, a 10 MB body,
@@ -14,26 +14,15 @@ const TIMEOUT_MS = 2000;
 const FULL_SCOPES = { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' } as const;
 const RESULT = `success status message durationMs`;
 
-let fake: FakeBigCommerce;
-let server: TestServer;
-let gql: ReturnType<typeof clientFor>;
-
-beforeAll(async () => {
-  fake = await startFakeBigCommerce();
-  server = await TestServer.start({
-    BIGCOMMERCE_API_URL: fake.url,
-    OUTBOUND_ALLOW_PRIVATE: 'true',
-    HTTP_TIMEOUT_MS: String(TIMEOUT_MS),
-    CONNECTION_TEST_CONCURRENCY: '10',
-    LOG_LEVEL: 'warn',
-  });
-  gql = clientFor(server, await server.login());
-});
+const fake = useFakeBigCommerce();
+const { gql } = useAdminServer(() => ({
+  BIGCOMMERCE_API_URL: fake.url,
+  OUTBOUND_ALLOW_PRIVATE: 'true',
+  HTTP_TIMEOUT_MS: String(TIMEOUT_MS),
+  CONNECTION_TEST_CONCURRENCY: '10',
+  LOG_LEVEL: 'warn',
+}));
 afterEach(() => fake.reset());
-afterAll(async () => {
-  await server.destroy();
-  await fake.stop();
-});
 
 async function storeWithCredentials(name: string): Promise<{ id: string; hash: string; token: string }> {
   const hash = `u${randomBytes(5).toString('hex')}`;

@@ -19,6 +19,9 @@ import { PostgresTestDatabase, portableDataSource, testDatabaseKind, type TestDa
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' };
 
+/** The server's environment variables, or a function that gives them when the server first boots. */
+export type TestServerEnv = Record<string, string> | (() => Record<string, string>);
+
 export interface GraphQLResponse<T = any> {
   data?: T;
   errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }>;
@@ -30,20 +33,45 @@ export class TestServer {
   /** Every response body the tests received, raw, so a test can search them all for a secret. */
   readonly responseBodies: string[] = [];
   private running?: RunningStorelink;
-  private readonly postgres: PostgresTestDatabase | null;
+  private settings?: { dataDir: string; env: Record<string, string>; postgres: PostgresTestDatabase | null };
   private recordedQueries: string[] | null = null;
 
   private constructor(
-    readonly dataDir: string,
-    private readonly env: Record<string, string>,
-  ) {
-    this.postgres = env.DATABASE_URL === undefined && testDatabaseKind() === 'postgres' ? PostgresTestDatabase.forDataDir(dataDir) : null;
-  }
+    private readonly envSource: TestServerEnv,
+    private readonly dataDirSource?: string,
+  ) {}
 
-  static async start(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
-    const server = new TestServer(dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'storelink-test-')), env);
+  static async start(env: TestServerEnv = {}, dataDir?: string): Promise<TestServer> {
+    const server = TestServer.unstarted(env, dataDir);
     await server.boot();
     return server;
+  }
+
+  /**
+   * A server that starts on boot(). `env` may be a function, read at the first boot: the URL of
+   * a fake that listens only once the tests begin (see hooks.ts).
+   */
+  static unstarted(env: TestServerEnv = {}, dataDir?: string): TestServer {
+    return new TestServer(env, dataDir);
+  }
+
+  private get resolved() {
+    if (!this.settings) {
+      const env = typeof this.envSource === 'function' ? this.envSource() : this.envSource;
+      const dataDir = this.dataDirSource ?? fs.mkdtempSync(path.join(os.tmpdir(), 'storelink-test-'));
+      const postgres = env.DATABASE_URL === undefined && testDatabaseKind() === 'postgres' ? PostgresTestDatabase.forDataDir(dataDir) : null;
+      this.settings = { dataDir, env, postgres };
+    }
+    return this.settings;
+  }
+
+  private get postgres(): PostgresTestDatabase | null {
+    return this.resolved.postgres;
+  }
+
+  /** The server's data directory: SQLite file, key file (and, on PostgreSQL, its database's name). */
+  get dataDir(): string {
+    return this.resolved.dataDir;
   }
 
   /** The database the servers of this test run use: STORELINK_TEST_DATABASE, sqlite unless set to postgres. */
@@ -99,11 +127,11 @@ export class TestServer {
       ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'debug',
       ...(this.postgres ? { DATABASE_URL: this.postgres.url } : {}),
-      ...this.env,
+      ...this.resolved.env,
     });
   }
 
-  private async boot() {
+  async boot(): Promise<void> {
     const logLines = this.logLines;
     const destination = new Writable({
       write(chunk, _encoding, done) {
@@ -131,6 +159,7 @@ export class TestServer {
   /** Stops the server and removes its data directory. */
   async destroy(): Promise<void> {
     await this.stop();
+    if (!this.settings) return;
     await this.postgres?.drop();
     fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
@@ -168,7 +197,10 @@ export class TestServer {
   }
 }
 
-/** A client bound to one server and token, so tests read as the operations they perform. */
-export function clientFor(server: TestServer, token: string) {
-  return <T = any>(query: string, variables?: Record<string, unknown>) => server.graphql<T>(query, variables, token);
+/** GraphQL as one caller: tests read as the operations they perform. */
+export type GraphQLClient = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+
+/** A client bound to one server and token. */
+export function clientFor(server: TestServer, token: string): GraphQLClient {
+  return (query, variables) => server.graphql(query, variables, token);
 }

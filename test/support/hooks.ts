@@ -1,0 +1,60 @@
+import { FakeBigCommerce } from '../fakes/bigcommerce';
+import { ADMIN, clientFor, TestServer, type GraphQLClient, type TestServerEnv } from './test-server';
+
+/**
+ * What most suites start before their tests and tear down after them. Each helper registers
+ * beforeAll/afterAll in the file (or describe block) that calls it and returns the object at
+ * once, so a suite can name it at the top; it is live from the first test on.
+ *
+ *   const fake = useFakeBigCommerce((fake) => fake.addStore({ hash: 'abc123' }));
+ *   const { server, gql } = useAdminServer(() => ({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' }));
+ */
+
+/** The fake BigCommerce on 127.0.0.1, listening on a free port; `setup` adds its stores and tokens once. */
+export function useFakeBigCommerce(setup?: (fake: FakeBigCommerce) => void): FakeBigCommerce {
+  const fake = new FakeBigCommerce();
+  beforeAll(async () => {
+    await fake.listen(0);
+    setup?.(fake);
+  });
+  afterAll(() => fake.stop());
+  return fake;
+}
+
+/** A real storelink server with its own data directory (and database), destroyed after the last test. */
+export function useTestServer(env: TestServerEnv = {}): TestServer {
+  const server = TestServer.unstarted(env);
+  beforeAll(() => server.boot());
+  afterAll(() => server.destroy());
+  return server;
+}
+
+export interface AdminServer {
+  server: TestServer;
+  /** GraphQL as the admin of the server. */
+  gql: GraphQLClient;
+  /** The admin's session token. */
+  readonly token: string;
+}
+
+/** useTestServer, signed in once as the first admin (ADMIN) before the first test. */
+export function useAdminServer(env: TestServerEnv = {}): AdminServer {
+  const server = useTestServer(env);
+  let token: string | undefined;
+  let gql: GraphQLClient | undefined;
+  beforeAll(async () => {
+    token = await server.login(ADMIN.email, ADMIN.password);
+    gql = clientFor(server, token);
+  });
+  const signedIn = () => {
+    if (!token || !gql) throw new Error('the admin signs in in beforeAll: use the server inside a test or hook');
+    return { token, gql };
+  };
+  return {
+    server,
+    gql: (query, variables) => signedIn().gql(query, variables),
+    get token() {
+      return signedIn().token;
+    },
+  };
+}
