@@ -1,7 +1,7 @@
 import { ConnectionStatus } from '../../server/connections/connection-outcome';
 import { ApiVersion } from '../../server/stores/api-version';
-import { startFakeBigCommerce, type FakeBigCommerce, type FakeScopeLevel, type FakeScopeName } from '../fakes/bigcommerce';
-import { FULL_SCOPES, addScopedStore, apiPath, closeConnectors, makeConnector, randomToken, runChecked } from './bigcommerce-harness';
+import type { FakeScopeLevel, FakeScopeName } from '../fakes/bigcommerce';
+import { FULL_SCOPES, addScopedStore, apiPath, makeConnector, randomToken, runChecked, useConnectorFake } from './bigcommerce-harness';
 
 /**
  * A connection test cannot create or change data, even on a store that accepts writes with
@@ -9,16 +9,7 @@ import { FULL_SCOPES, addScopedStore, apiPath, closeConnectors, makeConnector, r
  * a write went through is an alarm, never a silent pass.
  */
 
-let fake: FakeBigCommerce;
-
-beforeAll(async () => {
-  fake = await startFakeBigCommerce();
-});
-afterAll(async () => {
-  await closeConnectors();
-  await fake.stop();
-});
-beforeEach(() => fake.setBehaviour({}));
+const fake = useConnectorFake();
 
 const LAX = { acceptsEmptyWrites: true } as const;
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloClient, gql, HttpLink, InMemoryCache, type FetchPolicy } from '@apollo/client/core';
 import { CREATE_STORE } from '../support/store-operations';
-import { clientFor, TestServer } from '../support/test-server';
+import { useAdminServer } from '../support/hooks';
 
 /**
  * testConnection is a query whose answer changes every time it runs. Apollo Client's default
@@ -17,15 +17,12 @@ const TEST_CONNECTION = gql`
   }
 `;
 
-let server: TestServer;
-let token: string;
+const admin = useAdminServer();
+const { server, gql: call } = admin;
 let storeId: string;
 beforeAll(async () => {
-  server = await TestServer.start();
-  token = await server.login();
-  storeId = (await clientFor(server, token)(CREATE_STORE, { name: 'Cache check' })).data.createEcommerceStore.id;
+  storeId = (await call(CREATE_STORE, { name: 'Cache check' })).data.createEcommerceStore.id;
 });
-afterAll(() => server.destroy());
 
 function callingTheApi(): string {
   const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
@@ -36,10 +33,10 @@ function callingTheApi(): string {
 
 async function testsRecordedBy(fetchPolicy: FetchPolicy | undefined): Promise<number> {
   const client = new ApolloClient({
-    link: new HttpLink({ uri: `${server.url}/graphql`, headers: { authorization: `Bearer ${token}` }, fetch }),
+    link: new HttpLink({ uri: `${server.url}/graphql`, headers: { authorization: `Bearer ${admin.token}` }, fetch }),
     cache: new InMemoryCache(),
   });
-  const history = async () => (await clientFor(server, token)('query($id: ID!) { connectionTests(storeId: $id) { total } }', { id: storeId })).data.connectionTests.total as number;
+  const history = async () => (await call('query($id: ID!) { connectionTests(storeId: $id) { total } }', { id: storeId })).data.connectionTests.total as number;
   const before = await history();
   await client.query({ query: TEST_CONNECTION, variables: { id: storeId }, ...(fetchPolicy ? { fetchPolicy } : {}) });
   await client.query({ query: TEST_CONNECTION, variables: { id: storeId }, ...(fetchPolicy ? { fetchPolicy } : {}) });

@@ -154,7 +154,7 @@ describe('HTTP', () => {
 
   test('a browser opening /graphql gets no landing page, and nothing names the server or its version', async () => {
     const apolloVersion: string = JSON.parse(fs.readFileSync(path.join(require.resolve('@apollo/server'), '../../../package.json'), 'utf8')).version;
-    const browsers: Array<Record<string, string>> = [{ accept: 'text/html' }, { accept: 'text/html', authorization: `Bearer ${token}` }];
+    const browsers: Array<Record<string, string>> = [{ accept: 'text/html' }, { accept: 'text/html', authorization: `Bearer ${admin.token}` }];
     for (const headers of browsers) {
       const response = await fetch(`${server.url}/graphql`, { headers });
       const text = await response.text();
