@@ -1,5 +1,5 @@
 import { useTestServer } from '../support/hooks';
-import { ADMIN } from '../support/test-server';
+import { ADMIN, TestServer } from '../support/test-server';
 
 /**
  * Sign-in throttling: 5 failures per email and address, 30 per address, in 15 minutes.
