@@ -6,10 +6,16 @@
 export enum ApiVersion {
   LEGACY = 'LEGACY',
   STORE_API_OAUTH = 'STORE_API_OAUTH',
+  /** Shopify: the static Admin API access token of an app made in the store admin ("legacy custom app"). */
+  SHOPIFY_ADMIN_TOKEN = 'SHOPIFY_ADMIN_TOKEN',
+  /** Shopify: a Dev Dashboard app's client ID and secret, exchanged for 24-hour access tokens. */
+  SHOPIFY_CLIENT_CREDENTIALS = 'SHOPIFY_CLIENT_CREDENTIALS',
 }
 
 /** The labels admins know from the merchant guide. */
 export const API_VERSION_LABELS: Record<ApiVersion, string> = {
   [ApiVersion.LEGACY]: 'Legacy API account (Basic auth)',
   [ApiVersion.STORE_API_OAUTH]: 'Store API Account (OAuth)',
+  [ApiVersion.SHOPIFY_ADMIN_TOKEN]: 'Shopify custom app (Admin API access token)',
+  [ApiVersion.SHOPIFY_CLIENT_CREDENTIALS]: 'Shopify Dev Dashboard app (client credentials)',
 };

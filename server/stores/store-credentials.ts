@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../common/errors';
 import { parseLegacyApiUrl, parseStoreHash } from '../platforms/bigcommerce/api-path';
-import { ApiVersion } from './api-version';
+import { API_VERSION_LABELS, ApiVersion } from './api-version';
 
 /**
  * The rules for API credentials as an admin or a program enters them. Pure functions:
@@ -52,6 +52,13 @@ export function normaliseCredentials(
   saved: SavedCredentialsState,
   options: { allowInsecureHttp: boolean },
 ): NormalisedCredentials {
+  if (input.apiVersion !== ApiVersion.STORE_API_OAUTH && input.apiVersion !== ApiVersion.LEGACY) {
+    // Every store is a BigCommerce store until stores can be created on other platforms.
+    throw new InvalidInputError(
+      'apiVersion',
+      `"${API_VERSION_LABELS[input.apiVersion]}" belongs to Shopify, and this is a BigCommerce store: choose "${API_VERSION_LABELS[ApiVersion.STORE_API_OAUTH]}" or "${API_VERSION_LABELS[ApiVersion.LEGACY]}".`,
+    );
+  }
   if (input.apiVersion === ApiVersion.STORE_API_OAUTH) {
     const hash = parseStoreHash(input.apiLogin);
     if (!hash.ok) throw new InvalidInputError('apiLogin', hash.reason);

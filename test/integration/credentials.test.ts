@@ -220,3 +220,15 @@ test('a short secret is saved but its last four are not shown, as they would giv
   expect(store).toMatchObject({ apiPasswordSet: true, apiPasswordLast4: null });
   expect((await gql(GET_STORE, { id })).data.EcommerceStore.apiPasswordSet).toBe(true);
 });
+
+describe('an API version of another platform', () => {
+  test.each(['SHOPIFY_ADMIN_TOKEN', 'SHOPIFY_CLIENT_CREDENTIALS'])('%s on a BigCommerce store is BAD_USER_INPUT on apiVersion and changes nothing', async (apiVersion) => {
+    const id = await oauthStore();
+    const before = await rawRow(id);
+    const result = await save(id, { apiVersion, apiLogin: 'client-id', apiUrl: 'acme.myshopify.com', apiPassword: 'shpat_0123456789abcdef0123456789abcdef' });
+    expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'apiVersion' });
+    expect(result.errors![0].message).toMatch(/belongs to Shopify, and this is a BigCommerce store/);
+    expect(JSON.stringify(result)).not.toContain('shpat_');
+    expect(await rawRow(id)).toEqual(before);
+  });
+});

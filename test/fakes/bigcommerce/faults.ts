@@ -1,19 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTML_PAGE } from './responses';
 import { rateLimitHeaders } from './rate-limit';
-import type { FakeFault } from './types';
+import type { FakeFault, FakeFaultMatch } from './types';
 
-/** Picks and plays the configured misbehaviours of the fake. */
+/** Picks and plays the configured misbehaviours of the fake (the Shopify fake uses them too). */
 
-export class FaultList {
-  private faults: { fault: FakeFault; left: number }[] = [];
+export class FaultList<F extends FakeFaultMatch = FakeFault> {
+  private faults: { fault: F; left: number }[] = [];
 
-  replace(faults: FakeFault[] = []): void {
+  replace(faults: F[] = []): void {
     this.faults = faults.map((fault) => ({ fault, left: fault.times ?? Infinity }));
   }
 
   /** The first fault that matches this request and has uses left; using it counts down. */
-  take(method: string, path: string): FakeFault | undefined {
+  take(method: string, path: string): F | undefined {
     const pathname = path.split('?')[0];
     const entry = this.faults.find(({ fault, left }) => left > 0 && matches(fault, method, path, pathname));
     if (!entry) return undefined;
@@ -22,7 +22,7 @@ export class FaultList {
   }
 }
 
-function matches(fault: FakeFault, method: string, path: string, pathname: string): boolean {
+function matches(fault: FakeFaultMatch, method: string, path: string, pathname: string): boolean {
   if (fault.method && fault.method.toUpperCase() !== method.toUpperCase()) return false;
   if (fault.path === undefined) return true;
   if (fault.path instanceof RegExp) return fault.path.test(path);
