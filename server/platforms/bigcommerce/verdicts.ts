@@ -1,4 +1,4 @@
-import { headerValue, looksLikeHtml, nonNegativeHeader, type Exchange, type HttpResponse, type RetrySignal, type TransportFailure } from '../outbound';
+import { commonRetrySignal, headerValue, looksLikeHtml, nonNegativeHeader, type Exchange, type HttpResponse, type RetrySignal, type TransportFailure } from '../outbound';
 import type { Probe } from './probes';
 
 /** What one probe's answer means, before any decision about the whole test. */
@@ -51,19 +51,7 @@ export function judge(probe: Probe, exchange: Exchange): Verdict {
 }
 
 /** What could get better by sending a probe again. */
-export function retrySignal(verdict: Verdict): RetrySignal | null {
-  switch (verdict.kind) {
-    case 'rate-limited':
-      return { reason: 'rate-limited', waitMs: verdict.waitMs };
-    case 'server-error':
-      return { reason: 'server-error' };
-    case 'transport':
-      // DNS failures, refused targets, oversized bodies and the deadline do not get better by retrying.
-      return verdict.failure === 'network' ? { reason: 'network' } : null;
-    default:
-      return null;
-  }
-}
+export const retrySignal: (verdict: Verdict) => RetrySignal | null = commonRetrySignal;
 
 /**
  * How long BigCommerce asks us to wait. X-Rate-Limit-Time-Reset-Ms is exact; X-Retry-After

@@ -6,6 +6,6 @@
 export { Deadline } from './deadline';
 export { MAX_RESPONSE_BYTES, headerValue, sendRequest, type Exchange, type HttpMethod, type OutboundRequest, type TransportFailure } from './http-client';
 export { ForbiddenTargetError, createOutboundDispatcher, isForbiddenAddress, type OutboundDispatcherOptions } from './safe-dispatcher';
-export { runProbes, type ProbeResults, type ProbeRun, type ProbeRunOptions, type RetrySignal, type RunnableProbe } from './probe-runner';
+export { commonRetrySignal, runProbes, type ProbeResults, type ProbeRun, type ProbeRunOptions, type RetrySignal, type RunnableProbe } from './probe-runner';
 export { withinDeadline } from './within-deadline';
 export { MAX_CONNECT_MS, nonNegativeHeader, looksLikeHtml, type HttpResponse } from './answers';

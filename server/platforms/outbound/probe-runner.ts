@@ -1,7 +1,7 @@
 import { DelegateBackoff, handleWhenResult, retry, type IRetryContext } from 'cockatiel';
 import type { Logger } from 'pino';
 import type { Deadline } from './deadline';
-import type { Exchange, HttpMethod } from './http-client';
+import type { Exchange, HttpMethod, TransportFailure } from './http-client';
 
 /**
  * Runs probes in rounds: each round sends every outstanding probe at once. After a round,
@@ -122,5 +122,20 @@ function retryWaitMs(probe: RunnableProbe, signal: RetrySignal | null, previousR
     case 'network':
       // Only a GET is safe to repeat after the peer may have started on it.
       return probe.method === 'GET' ? 200 * 2 ** previousRetries + jitter(100) : null;
+  }
+}
+
+/** The retry signal of the verdict kinds every platform shares (429, 5xx, transport failures). */
+export function commonRetrySignal(verdict: { kind: string; waitMs?: number | null; failure?: TransportFailure }): RetrySignal | null {
+  switch (verdict.kind) {
+    case 'rate-limited':
+      return { reason: 'rate-limited', waitMs: verdict.waitMs ?? null };
+    case 'server-error':
+      return { reason: 'server-error' };
+    case 'transport':
+      // DNS failures, refused targets, oversized bodies and the deadline do not get better by retrying.
+      return verdict.failure === 'network' ? { reason: 'network' } : null;
+    default:
+      return null;
   }
 }

@@ -1,4 +1,4 @@
-import { headerValue, looksLikeHtml, nonNegativeHeader, type Exchange, type HttpResponse, type RetrySignal, type TransportFailure } from '../outbound';
+import { commonRetrySignal, headerValue, looksLikeHtml, nonNegativeHeader, type Exchange, type HttpResponse, type RetrySignal, type TransportFailure } from '../outbound';
 import type { ShopifyProbe } from './probes';
 
 /** What one answer means, before any decision about the whole test. */
@@ -62,18 +62,8 @@ export function judge(probe: ShopifyProbe, exchange: Exchange): ShopifyVerdict {
   }
 }
 
-export function retrySignal(verdict: ShopifyVerdict): RetrySignal | null {
-  switch (verdict.kind) {
-    case 'rate-limited':
-      return { reason: 'rate-limited', waitMs: verdict.waitMs };
-    case 'server-error':
-      return { reason: 'server-error' };
-    case 'transport':
-      return verdict.failure === 'network' ? { reason: 'network' } : null;
-    default:
-      return null;
-  }
-}
+/** What could get better by sending a probe again. */
+export const retrySignal: (verdict: ShopifyVerdict) => RetrySignal | null = commonRetrySignal;
 
 /** Retry-After is in seconds, possibly with a fraction ("2.0"). */
 function retryAfterMs(response: HttpResponse): number | null {
