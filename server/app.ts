@@ -28,7 +28,7 @@ import { ADMIN_BUILD_DIR, VERSION } from './common/paths';
 import { ConnectionResolver } from './connections/connection.resolver';
 import { ConnectionService } from './connections/connection.service';
 import { openDatabase } from './db/data-source';
-import type { RequestContext } from './graphql/context';
+import type { AppContext } from './graphql/app-context';
 import { createErrorFormatter } from './graphql/format-error';
 import { httpErrorHandler, noStore, securityHeaders } from './graphql/http-security';
 import { introspectionPolicyPlugin } from './graphql/introspection.plugin';
@@ -108,7 +108,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     const app = express();
     const httpServer = http.createServer(app);
     const limits = queryLimitProtection();
-    const apollo = new ApolloServer<RequestContext>({
+    const apollo = new ApolloServer<AppContext>({
       schema,
       formatError: createErrorFormatter(logger),
       includeStacktraceInErrorResponses: false,
@@ -143,7 +143,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       express.json({ limit: '100kb' }),
       authenticateRequests(auth),
       expressMiddleware(apollo, {
-        context: async ({ req, res }) => ({
+        context: async ({ req, res }): Promise<AppContext> => ({
           caller: (res.locals as AuthenticatedLocals).caller ?? null,
           clientIp: clientIpOf(req),
           loaders: { latestConnectionTest: connections.createLatestTestLoader() },

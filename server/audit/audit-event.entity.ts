@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { ApiVersion } from '../stores/api-version';
+import { ApiVersion } from '../common/api-version';
 import { AuditAction, AuditActorType, AuditTargetType } from './audit-action';
 
 /**

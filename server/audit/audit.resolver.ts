@@ -1,5 +1,5 @@
 import { Arg, Authorized, ID, Int, Query, Resolver } from 'type-graphql';
-import { UserRole } from '../auth/user-role';
+import { UserRole } from '../common/user-role';
 import { ListMetadata } from '../common/graphql/list-metadata.type';
 import { AuditEventFilter } from './audit-event-filter.input';
 import { AuditEvent } from './audit-event.entity';

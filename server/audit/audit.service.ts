@@ -2,14 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { NotFoundError } from '../common/errors';
 import { validPage, validSort } from '../common/list-params';
-import type { ConnectionOutcome } from '../connections/connection-outcome';
-import type { ApiVersion } from '../stores/api-version';
-import type { EcommerceStore } from '../stores/ecommerce-store.entity';
-import type { NormalisedCredentials } from '../stores/store-credentials';
+import type { ApiVersion } from '../common/api-version';
 import { AuditAction, AuditActorType, AuditTargetType } from './audit-action';
 import { AuditEvent } from './audit-event.entity';
 import { currentAuditScope, type AuditActor } from './audit-scope';
-import { newCredentialsSnapshot, savedCredentialsSnapshot } from './credentials-snapshot';
 
 export interface AuditTarget {
   type: AuditTargetType;
@@ -36,14 +32,6 @@ export interface AuditEntry {
   actor?: AuditActor;
 }
 
-/** A store's credentials as the audit trail describes them. */
-export interface CredentialsSnapshot {
-  apiVersion: ApiVersion | null;
-  apiLogin: string | null;
-  apiUrl: string | null;
-  last4: string | null;
-}
-
 export interface AuditFilter {
   ids?: string[] | null;
   q?: string | null;
@@ -64,10 +52,6 @@ export interface AuditListParams {
   sortOrder?: string | null;
   filter?: AuditFilter | null;
 }
-
-const storeTarget = (store: { id: string; name: string }): AuditTarget => ({ type: AuditTargetType.ECOMMERCE_STORE, id: store.id, name: store.name });
-/** For a dry run without a store: nothing saved to fall back on. */
-const NO_STORE = { apiPasswordLast4: null } as EcommerceStore;
 
 const SORTABLE_FIELDS = ['occurredAt', 'action', 'actorName', 'targetName', 'success'] as const;
 const DEFAULT_PER_PAGE = 25;
@@ -106,72 +90,6 @@ export class AuditService {
     });
     await (manager ? manager.getRepository(AuditEvent) : this.events).insert(event);
     return event;
-  }
-
-  /** A credential change: which fields changed, old and new API version and last 4. `secretReplaced` when a new secret was given. */
-  credentialsChanged(
-    store: { id: string; name: string },
-    before: CredentialsSnapshot,
-    after: CredentialsSnapshot,
-    secretReplaced: boolean,
-    manager?: EntityManager,
-  ): Promise<AuditEvent> {
-    const changedFields = (['apiVersion', 'apiLogin', 'apiUrl'] as const).filter((field) => before[field] !== after[field]);
-    return this.record(
-      {
-        action: AuditAction.CREDENTIALS_CHANGED,
-        target: storeTarget(store),
-        changedFields: secretReplaced ? [...changedFields, 'apiPassword'] : changedFields,
-        oldApiVersion: before.apiVersion,
-        newApiVersion: after.apiVersion,
-        oldLast4: before.last4,
-        newLast4: after.last4,
-      },
-      manager,
-    );
-  }
-
-  /** A test of a store's saved credentials: which secret (last 4) and how it went. */
-  connectionTested(store: EcommerceStore, outcome: ConnectionOutcome): Promise<AuditEvent> {
-    return this.record({
-      action: AuditAction.CONNECTION_TESTED,
-      success: outcome.success,
-      target: storeTarget(store),
-      newApiVersion: store.apiVersion,
-      newLast4: store.apiPasswordLast4,
-      detail: outcome.status,
-    });
-  }
-
-  /** A dry run of typed credentials (with the store whose saved secret may have filled in). */
-  credentialsTested(store: EcommerceStore | null, credentials: NormalisedCredentials, outcome: ConnectionOutcome): Promise<AuditEvent> {
-    const tested = newCredentialsSnapshot(store ?? NO_STORE, credentials);
-    return this.record({
-      action: AuditAction.CREDENTIALS_TESTED,
-      success: outcome.success,
-      target: store ? storeTarget(store) : null,
-      newApiVersion: tested.apiVersion,
-      newLast4: tested.last4,
-      detail: outcome.status,
-    });
-  }
-
-  /** Credentials saved with verify that failed their test: nothing was saved, but the attempt is on record. */
-  credentialsRejected(store: EcommerceStore, credentials: NormalisedCredentials, outcome: ConnectionOutcome): Promise<AuditEvent> {
-    const before = savedCredentialsSnapshot(store);
-    const after = newCredentialsSnapshot(store, credentials);
-    const fields = (['apiVersion', 'apiLogin', 'apiUrl'] as const).filter((field) => before[field] !== after[field]);
-    return this.record({
-      action: AuditAction.CREDENTIALS_REJECTED,
-      success: false,
-      target: storeTarget(store),
-      changedFields: credentials.apiPassword === undefined ? fields : [...fields, 'apiPassword'],
-      oldApiVersion: before.apiVersion,
-      newApiVersion: after.apiVersion,
-      oldLast4: before.last4,
-      newLast4: after.last4,
-      detail: outcome.status,
-    });
   }
 
   async findById(id: string): Promise<AuditEvent> {

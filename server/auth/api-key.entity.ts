@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import { UserRole } from './user-role';
+import { UserRole } from '../common/user-role';
 
 /**
  * A key for programs (scripts, CI jobs, other services). Only a SHA-256 hash of the key is

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyService } from './api-key.service';
 import { CreatedApiKey } from './created-api-key.type';
-import { UserRole } from './user-role';
+import { UserRole } from '../common/user-role';
 
 /** API keys for programs: admins only. */
 @Authorized(UserRole.ADMIN)

@@ -6,7 +6,7 @@ import { InvalidInputError, NotFoundError } from '../common/errors';
 import { ApiKey } from './api-key.entity';
 import { apiKeyLabel, type Caller } from './caller';
 import { hashToken, sameDigest } from './token-hash';
-import type { UserRole } from './user-role';
+import type { UserRole } from '../common/user-role';
 
 export const API_KEY_PREFIX = 'sl_';
 /** "sl_" and 8 characters: enough to tell keys apart, 48 of the 256 random bits. */

@@ -1,6 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 
 /**
  * A pseudo-role for @Authorized: the caller must be a signed-in user (session token), of

@@ -1,13 +1,14 @@
 import { AuditActorType } from '../audit/audit-action';
 import type { AuditActor } from '../audit/audit-scope';
+import type { CallerOf, RequestContext } from '../common/request-context';
 import type { ApiKey } from './api-key.entity';
 import type { User } from './user.entity';
-import type { UserRole } from './user-role';
 
-/** Who a request acts as: a signed-in user (session token) or a program (API key), each with a role. */
-export type Caller =
-  | { kind: 'session'; role: UserRole; user: User; sessionId: string }
-  | { kind: 'apiKey'; role: UserRole; apiKey: ApiKey };
+/** Who a request acts as, with auth's own entities: the signed-in user, or the API key. */
+export type Caller = CallerOf<User, ApiKey>;
+
+/** The request context as auth's resolvers see it: the caller's full user or API key. */
+export type AuthContext = RequestContext<unknown, Caller>;
 
 /** How the audit trail names a caller (no caller: someone not signed in). */
 export function auditActorOf(caller: Caller | null): AuditActor {

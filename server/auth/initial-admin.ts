@@ -2,7 +2,7 @@ import { ConfigError } from '../config';
 import { InvalidInputError } from '../common/errors';
 import type { Logger } from '../common/logger';
 import type { UserService } from './user.service';
-import { UserRole } from './user-role';
+import { UserRole } from '../common/user-role';
 
 /** On an empty installation, creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, or says how to. */
 export async function ensureInitialAdmin(users: UserService, admin: { email: string; password: string } | undefined, logger: Logger) {

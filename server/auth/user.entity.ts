@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import { UserRole } from './user-role';
+import { UserRole } from '../common/user-role';
 
 @Entity('users')
 @ObjectType()

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { User } from './user.entity';
-import { UserRole } from './user-role';
+import { UserRole } from '../common/user-role';
 import { UserService } from './user.service';
 
 /** User administration: admins only. */

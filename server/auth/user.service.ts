@@ -6,7 +6,7 @@ import { InvalidInputError, NotFoundError } from '../common/errors';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hasher';
 import { Session } from './session.entity';
 import { User } from './user.entity';
-import type { UserRole } from './user-role';
+import type { UserRole } from '../common/user-role';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const MAX_EMAIL_LENGTH = 320;

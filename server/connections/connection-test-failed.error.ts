@@ -1,5 +1,5 @@
 import { DomainError } from '../common/errors';
-import type { ConnectionOutcome } from './connection-outcome';
+import type { ConnectionOutcome } from '../common/connection-outcome';
 
 /** Raised when credentials saved with verify fail their test: nothing was saved. */
 export class ConnectionTestFailedError extends DomainError {

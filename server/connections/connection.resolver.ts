@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { UserRole } from '../auth/user-role';
-import type { RequestContext } from '../graphql/context';
+import { UserRole } from '../common/user-role';
+import type { RequestContext } from '../common/request-context';
 import { EcommerceStore } from '../stores/ecommerce-store.entity';
 import { ApiCredentialsInput } from '../stores/inputs/api-credentials.input';
-import { ConnectionTestPage } from './connection-test-page.type';
-import { ConnectionTest } from './connection-test.entity';
-import { ConnectionService } from './connection.service';
+import { ConnectionTestPage } from '../connection-history/connection-test-page.type';
+import { ConnectionTest } from '../connection-history/connection-test.entity';
+import { ConnectionService, type ConnectionLoaders } from './connection.service';
 
 /** Any signed-in caller may test saved credentials and read history; only admins type or save credentials. */
 @Authorized()
@@ -58,7 +58,7 @@ export class ConnectionResolver {
   }
 
   @FieldResolver(() => ConnectionTest, { nullable: true })
-  lastConnectionTest(@Root() store: EcommerceStore, @Ctx() context: RequestContext): Promise<ConnectionTest | null> {
+  lastConnectionTest(@Root() store: EcommerceStore, @Ctx() context: RequestContext<ConnectionLoaders>): Promise<ConnectionTest | null> {
     return context.loaders.latestConnectionTest.load(store.id);
   }
 }

@@ -5,17 +5,23 @@ import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors';
 import { validPage } from '../common/list-params';
 import type { BigCommerceCredentials } from '../platforms/bigcommerce';
-import { ApiVersion } from '../stores/api-version';
+import { ApiVersion } from '../common/api-version';
 import type { EcommerceStore } from '../stores/ecommerce-store.entity';
 import type { EcommerceStoreService } from '../stores/ecommerce-store.service';
 import type { CredentialsInput, NormalisedCredentials } from '../stores/store-credentials';
-import { ConnectionStatus, type ConnectionOutcome } from './connection-outcome';
+import { ConnectionStatus, type ConnectionOutcome } from '../common/connection-outcome';
+import { connectionTested, credentialsRejected, credentialsTested } from './connection-audit';
 import { ConnectionTestFailedError } from './connection-test-failed.error';
-import { ConnectionTest } from './connection-test.entity';
+import { ConnectionTest } from '../connection-history/connection-test.entity';
 
 /** What the service needs of a platform connector; BigCommerceConnector is the one there is. */
 export interface ConnectionTester {
   testConnection(credentials: BigCommerceCredentials): Promise<ConnectionOutcome>;
+}
+
+/** The per-request loaders the connections resolver reads (see RequestContext). */
+export interface ConnectionLoaders {
+  latestConnectionTest: DataLoader<string, ConnectionTest | null>;
 }
 
 const MAX_HISTORY_PAGE = 200;
@@ -42,7 +48,7 @@ export class ConnectionService {
     const store = await this.stores.findById(storeId);
     const saved = this.stores.savedCredentials(store);
     const outcome = saved ? await this.run(store, saved) : notConfigured(store.apiVersion);
-    await this.audit.connectionTested(store, outcome);
+    await this.audit.record(connectionTested(store, outcome));
     return this.record(store.id, outcome);
   }
 
@@ -50,7 +56,7 @@ export class ConnectionService {
   async dryRun(input: CredentialsInput, storeId: string | null): Promise<ConnectionTest> {
     const { store, credentials } = await this.stores.normaliseFor(storeId, input);
     const outcome = await this.run(store, credentials);
-    await this.audit.credentialsTested(store, credentials, outcome);
+    await this.audit.record(credentialsTested(store, credentials, outcome));
     return unrecorded(outcome);
   }
 
@@ -68,7 +74,7 @@ export class ConnectionService {
     const { store, credentials } = await this.stores.normaliseFor(storeId, input, options.expectedVersion);
     const outcome = await this.run(store, credentials);
     if (!outcome.success) {
-      await this.audit.credentialsRejected(store!, credentials, outcome);
+      await this.audit.record(credentialsRejected(store!, credentials, outcome));
       throw new ConnectionTestFailedError(outcome);
     }
     // Saved only if the store is still as it was before the test (else CONFLICT): what was tested is what is saved.

@@ -1,7 +1,7 @@
 import { AuditEvent } from '../audit/audit-event.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { Session } from '../auth/session.entity';
-import { ConnectionTest } from '../connections/connection-test.entity';
+import { ConnectionTest } from '../connection-history/connection-test.entity';
 import { User } from '../auth/user.entity';
 import { ConnectionTestJobItem } from '../jobs/connection-test-job-item.entity';
 import { ConnectionTestJob } from '../jobs/connection-test-job.entity';

@@ -1,10 +1,10 @@
 import { registerEnumType } from 'type-graphql';
 import { AuditAction, AuditActorType, AuditTargetType } from '../audit/audit-action';
-import { UserRole } from '../auth/user-role';
-import { ConnectionStatus, ScopeLevel } from '../connections/connection-outcome';
-import { ApiVersion } from '../stores/api-version';
-import { ConnectionHealth } from '../stores/connection-health';
-import { Platform } from '../stores/platform';
+import { UserRole } from '../common/user-role';
+import { ConnectionStatus, ScopeLevel } from '../common/connection-outcome';
+import { ApiVersion } from '../common/api-version';
+import { ConnectionHealth } from '../common/connection-health';
+import { Platform } from '../common/platform';
 
 /** The domain enums, registered once under the names the GraphQL contract fixes. */
 export function registerEnums(): void {

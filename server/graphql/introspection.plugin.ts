@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors';
-import type { RequestContext } from './context';
+import type { AppContext } from './app-context';
 
 export type IntrospectionMode = 'authenticated' | 'off';
 
@@ -28,7 +28,7 @@ const SUGGESTION = / ?Did you mean [^?]*\?/g;
  * Whoever may not introspect gets no field suggestions either, so the schema cannot be
  * guessed out of error messages instead.
  */
-export function introspectionPolicyPlugin(mode: IntrospectionMode): ApolloServerPlugin<RequestContext> {
+export function introspectionPolicyPlugin(mode: IntrospectionMode): ApolloServerPlugin<AppContext> {
   return {
     async requestDidStart({ contextValue }) {
       const allowed = mode === 'authenticated' && contextValue.caller !== null;

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '../common/logger';
-import type { RequestContext } from './context';
+import type { AppContext } from './app-context';
 
 /** One line per GraphQL request: which operation, how long, how it ended. Never its variables. */
-export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<AppContext> {
   return {
     async requestDidStart() {
       const startedAt = performance.now();

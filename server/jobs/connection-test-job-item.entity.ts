@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { ConnectionStatus } from '../connections/connection-outcome';
+import { ConnectionStatus } from '../common/connection-outcome';
 
 export enum JobItemStatus {
   PENDING = 'PENDING',

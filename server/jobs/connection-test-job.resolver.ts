@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../common/request-context';
 import { EcommerceStoreFilter } from '../stores/inputs/ecommerce-store-filter.input';
 import { ConnectionTestJobItem } from './connection-test-job-item.entity';
 import { ConnectionStatusCount, ConnectionTestJob, type ConnectionTestJobProgress, ConnectionTestJobStatus } from './connection-test-job.entity';

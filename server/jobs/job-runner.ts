@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { NotFoundError } from '../common/errors';
-import type { ConnectionTest } from '../connections/connection-test.entity';
+import type { ConnectionTest } from '../connection-history/connection-test.entity';
 import type { ClaimedItem, ConnectionTestJobService, ItemResult } from './connection-test-job.service';
 
 /** What the runner needs of the connections service: test a store's saved credentials and record the result in its history. */

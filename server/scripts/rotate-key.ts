@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import pino from 'pino';
-import { AuditActorType } from '../audit/audit-action';
+import { AuditAction, AuditActorType, AuditTargetType } from '../audit/audit-action';
 import { runInAuditScope } from '../audit/audit-scope';
-import { AuditService } from '../audit/audit.service';
+import { type AuditEntry, AuditService } from '../audit/audit.service';
 import { createLogger } from '../common/logger';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/data-source';
-import { KeyRotationService } from '../secrets/key-rotation.service';
+import { ENCRYPTED_COLUMNS } from '../db/encrypted-columns';
+import { KeyRotationService, type RotationReport } from '../secrets/key-rotation.service';
 import { SecretCipher } from '../secrets/secret-cipher';
 import { loadPreviousSecretKeys, loadSecretKey } from '../secrets/secret-key';
 
@@ -25,6 +26,17 @@ function option(args: string[], name: string, fallback: number): number {
   return value;
 }
 
+function keyRotated(report: RotationReport): AuditEntry {
+  return {
+    action: AuditAction.KEY_ROTATED,
+    success: report.done,
+    target: { type: AuditTargetType.SECRET_KEY, id: report.currentKeyId, name: report.currentKeyId },
+    detail: report.done
+      ? `re-encrypted ${report.reEncrypted} value(s); retired key(s): ${report.retiredKeyIds.join(', ') || 'none'}`
+      : `re-encrypted ${report.reEncrypted} value(s); ${report.remaining} still under an old key (${report.unreadable.length} unreadable)`,
+  };
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const batchSize = Math.max(1, option(args, '--batch-size', 100));
@@ -38,15 +50,18 @@ async function main(): Promise<number> {
   const cipher = new SecretCipher(loadSecretKey(config, logger), loadPreviousSecretKeys(config));
   const dataSource = await openDatabase(config.database);
   try {
-    const rotation = new KeyRotationService(dataSource, cipher, new AuditService(dataSource));
+    const rotation = new KeyRotationService(dataSource, cipher, ENCRYPTED_COLUMNS);
+    const audit = new AuditService(dataSource);
     console.log(`rotate-key: re-encrypting stored secrets under key ${cipher.currentKeyId} (readable old keys: ${cipher.previousKeyIds.join(', ') || 'none'})`);
-    const report = await runInAuditScope({ actor: { type: AuditActorType.SYSTEM, id: null, name: 'rotate-key' }, ip: null }, () =>
-      rotation.rotate({
+    const report = await runInAuditScope({ actor: { type: AuditActorType.SYSTEM, id: null, name: 'rotate-key' }, ip: null }, async () => {
+      const done = await rotation.rotate({
         batchSize,
         pauseMs,
         onProgress: ({ column, batch, reEncrypted }) => console.log(`rotate-key: ${column}: batch ${batch} committed, ${reEncrypted} re-encrypted so far`),
-      }),
-    );
+      });
+      await audit.record(keyRotated(done));
+      return done;
+    });
     for (const { column, id, reason } of report.unreadable) console.log(`rotate-key: ${column} of row ${id} cannot be read: ${reason}`);
     if (report.done) {
       console.log(

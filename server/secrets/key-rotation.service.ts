@@ -1,7 +1,5 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
-import { AuditAction, AuditTargetType } from '../audit/audit-action';
-import type { AuditService } from '../audit/audit.service';
-import { ENCRYPTED_COLUMNS, type EncryptedColumn } from './encrypted-columns';
+import type { EncryptedColumn } from './encrypted-column';
 import { forgetOtherKeys, verifySecretKey } from './key-check.service';
 import { SecretCipher, SecretDecryptionError } from './secret-cipher';
 
@@ -41,7 +39,8 @@ export class KeyRotationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: SecretCipher,
-    private readonly audit: AuditService,
+    /** Every encrypted column (db/encrypted-columns.ts). */
+    private readonly columns: readonly EncryptedColumn[],
   ) {}
 
   async rotate(options: RotationOptions): Promise<RotationReport> {
@@ -49,7 +48,7 @@ export class KeyRotationService {
     await verifySecretKey(this.dataSource, this.cipher);
     const report: RotationReport = { currentKeyId: this.cipher.currentKeyId, reEncrypted: 0, unreadable: [], remaining: 0, retiredKeyIds: [], done: false };
 
-    for (const column of ENCRYPTED_COLUMNS) {
+    for (const column of this.columns) {
       for (let pass = 0; pass < MAX_PASSES; pass++) {
         const before = report.reEncrypted;
         await this.pass(column, options, report);
@@ -59,21 +58,13 @@ export class KeyRotationService {
 
     await this.dataSource.transaction(async (manager) => {
       let remaining = 0;
-      for (const column of ENCRYPTED_COLUMNS) remaining += await this.stale(manager, column).getCount();
+      for (const column of this.columns) remaining += await this.stale(manager, column).getCount();
       report.remaining = remaining;
       if (remaining > 0) return;
       report.retiredKeyIds = await forgetOtherKeys(manager, this.cipher);
       report.done = true;
     });
 
-    await this.audit.record({
-      action: AuditAction.KEY_ROTATED,
-      success: report.done,
-      target: { type: AuditTargetType.SECRET_KEY, id: report.currentKeyId, name: report.currentKeyId },
-      detail: report.done
-        ? `re-encrypted ${report.reEncrypted} value(s); retired key(s): ${report.retiredKeyIds.join(', ') || 'none'}`
-        : `re-encrypted ${report.reEncrypted} value(s); ${report.remaining} still under an old key (${report.unreadable.length} unreadable)`,
-    });
     return report;
   }
 

@@ -1,8 +1,11 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { formatApiPath } from '../platforms/bigcommerce/api-path';
-import { ApiVersion } from './api-version';
-import { Platform } from './platform';
+import { ApiVersion } from '../common/api-version';
+import { Platform } from '../common/platform';
+
+/** The context a store's secret is bound to, so its ciphertext only decrypts in its own row. */
+export const secretContext = (storeId: string) => `ecommerce_stores:${storeId}:apiPassword`;
 
 /**
  * A merchant's store and the credentials storelink uses to reach it.

@@ -1,10 +1,10 @@
 import { Arg, Authorized, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { UserRole } from '../auth/user-role';
+import { UserRole } from '../common/user-role';
 import { ListMetadata } from '../common/graphql/list-metadata.type';
 import { EcommerceStore } from './ecommerce-store.entity';
 import { EcommerceStoreService } from './ecommerce-store.service';
 import { EcommerceStoreFilter } from './inputs/ecommerce-store-filter.input';
-import { Platform } from './platform';
+import { Platform } from '../common/platform';
 
 /** Names follow ra-data-graphql-simple's conventions (see DESIGN.md); the logic lives in EcommerceStoreService. */
 @Authorized()

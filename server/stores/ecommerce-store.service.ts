@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Brackets, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
-import { AuditAction, AuditTargetType } from '../audit/audit-action';
+import { AuditAction } from '../audit/audit-action';
 import type { AuditService } from '../audit/audit.service';
-import { newCredentialsSnapshot, savedCredentialsSnapshot } from '../audit/credentials-snapshot';
+import { credentialsChanged, storeAuditTarget } from './store-audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { validPage, validSort } from '../common/list-params';
 import type { SecretCipher } from '../secrets/secret-cipher';
-import { ConnectionTest } from '../connections/connection-test.entity';
-import { ApiVersion } from './api-version';
-import { ConnectionHealth } from './connection-health';
-import { EcommerceStore } from './ecommerce-store.entity';
-import { Platform } from './platform';
+import { ConnectionTest } from '../connection-history/connection-test.entity';
+import { ApiVersion } from '../common/api-version';
+import { ConnectionHealth } from '../common/connection-health';
+import { EcommerceStore, secretContext } from './ecommerce-store.entity';
+import { Platform } from '../common/platform';
 import { type CredentialsInput, lastFour, type NormalisedCredentials, normaliseCredentials } from './store-credentials';
 
 export interface StoreFilter {
@@ -33,9 +33,6 @@ const SORTABLE_FIELDS = ['id', 'name', 'platform', 'apiVersion', 'createdAt', 'u
 const DEFAULT_PER_PAGE = 25;
 const MAX_PER_PAGE = 1000;
 const MAX_NAME_LENGTH = 200;
-
-/** The context a store's secret is bound to, so its ciphertext only decrypts in its own row. */
-export const secretContext = (storeId: string) => `ecommerce_stores:${storeId}:apiPassword`;
 
 export class EcommerceStoreService {
   private readonly stores: Repository<EcommerceStore>;
@@ -96,7 +93,7 @@ export class EcommerceStoreService {
     });
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(EcommerceStore).insert(store);
-      await this.audit.record({ action: AuditAction.STORE_CREATED, target: storeTarget(store) }, manager);
+      await this.audit.record({ action: AuditAction.STORE_CREATED, target: storeAuditTarget(store) }, manager);
     });
     return this.findById(store.id);
   }
@@ -116,7 +113,7 @@ export class EcommerceStoreService {
       // The version column and updatedAt are bumped by the UPDATE itself (TypeORM adds them).
       const result = await repository.createQueryBuilder().update().set({ name: newName }).where(where).execute();
       if (!result.affected) await this.conflictOrGone(id, repository);
-      await this.audit.record({ action: AuditAction.STORE_RENAMED, target: storeTarget(store), changedFields: ['name'], detail: `now "${newName}"` }, manager);
+      await this.audit.record({ action: AuditAction.STORE_RENAMED, target: storeAuditTarget(store), changedFields: ['name'], detail: `now "${newName}"` }, manager);
       return (await repository.findOneBy({ id }))!;
     });
   }
@@ -127,7 +124,7 @@ export class EcommerceStoreService {
       await manager.getRepository(EcommerceStore).delete({ id });
       // Deleting a store deletes its credentials: a credential change like any other.
       await this.audit.record(
-        { action: AuditAction.STORE_DELETED, target: storeTarget(store), oldApiVersion: store.apiVersion, oldLast4: store.apiPasswordLast4 },
+        { action: AuditAction.STORE_DELETED, target: storeAuditTarget(store), oldApiVersion: store.apiVersion, oldLast4: store.apiPasswordLast4 },
         manager,
       );
     });
@@ -163,8 +160,7 @@ export class EcommerceStoreService {
       .execute();
     if (!result.affected) await this.conflictOrGone(store.id, repository);
     // The change and its audit event commit together, or not at all.
-    const changed = credentials.apiPassword !== undefined;
-    await this.audit.credentialsChanged(store, savedCredentialsSnapshot(store), newCredentialsSnapshot(store, credentials), changed, manager);
+    await this.audit.record(credentialsChanged(store, credentials), manager);
     // The row as this save left it (read in the same transaction, so not a later save's).
     return (await repository.findOneBy({ id: store.id }))!;
   }
@@ -267,8 +263,6 @@ function checkVersion(store: EcommerceStore, expectedVersion: number | null | un
     );
   }
 }
-
-const storeTarget = (store: EcommerceStore) => ({ type: AuditTargetType.ECOMMERCE_STORE, id: store.id, name: store.name });
 
 function validName(name: string): string {
   const trimmed = name.trim();

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../common/errors';
 import { parseLegacyApiUrl, parseStoreHash } from '../platforms/bigcommerce/api-path';
-import { API_VERSION_LABELS, ApiVersion } from './api-version';
+import { API_VERSION_LABELS, ApiVersion } from '../common/api-version';
 
 /**
  * The rules for API credentials as an admin or a program enters them. Pure functions:

@@ -1,4 +1,4 @@
-import { ConnectionStatus } from '../../server/connections/connection-outcome';
+import { ConnectionStatus } from '../../server/common/connection-outcome';
 import type { FakeRequest } from '../fakes/bigcommerce';
 import { FULL_SCOPES, addScopedStore, apiPath, makeConnector, runChecked, useConnectorFake } from './bigcommerce-harness';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { ConnectionOutcome } from '../../server/connections/connection-outcome';
-import { ApiVersion } from '../../server/stores/api-version';
+import type { ConnectionOutcome } from '../../server/common/connection-outcome';
+import { ApiVersion } from '../../server/common/api-version';
 import {
   BigCommerceConnector,
   type BigCommerceConnectorOptions,

@@ -1,6 +1,6 @@
-import { ConnectionStatus } from '../../server/connections/connection-outcome';
+import { ConnectionStatus } from '../../server/common/connection-outcome';
 import type { LegacyCredentials } from '../../server/platforms/bigcommerce';
-import { ApiVersion } from '../../server/stores/api-version';
+import { ApiVersion } from '../../server/common/api-version';
 import { makeConnector, newStoreHash, randomToken, runChecked, useConnectorFake } from './bigcommerce-harness';
 
 /** Legacy API accounts (HTTP Basic against the store's domain), against the fake's legacy API. */

@@ -1,5 +1,5 @@
-import { ConnectionStatus } from '../../server/connections/connection-outcome';
-import { ApiVersion } from '../../server/stores/api-version';
+import { ConnectionStatus } from '../../server/common/connection-outcome';
+import { ApiVersion } from '../../server/common/api-version';
 import type { FakeScopeLevel, FakeScopeName } from '../fakes/bigcommerce';
 import { FULL_SCOPES, addScopedStore, apiPath, makeConnector, randomToken, runChecked, useConnectorFake } from './bigcommerce-harness';
 

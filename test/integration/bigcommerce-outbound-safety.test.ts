@@ -1,6 +1,6 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
-import { ConnectionStatus } from '../../server/connections/connection-outcome';
-import { ApiVersion } from '../../server/stores/api-version';
+import { ConnectionStatus } from '../../server/common/connection-outcome';
+import { ApiVersion } from '../../server/common/api-version';
 import { addScopedStore, makeConnector, randomToken, useConnectorFake } from './bigcommerce-harness';
 
 /**

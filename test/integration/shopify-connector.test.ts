@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { ConnectionStatus, type ConnectionOutcome } from '../../server/connections/connection-outcome';
+import { ConnectionStatus, type ConnectionOutcome } from '../../server/common/connection-outcome';
 import type { ConnectorSession, IssuedToken } from '../../server/platforms/connector-session';
 import { REQUIRED_HANDLES, ShopifyConnector, type ShopifyConnectorOptions, type ShopifyCredentials } from '../../server/platforms/shopify';
-import { ApiVersion } from '../../server/stores/api-version';
+import { ApiVersion } from '../../server/common/api-version';
 import { startFakeShopify, type FakeShopify } from '../fakes/shopify';
 
 /** Shopify connection tests over real HTTP against the fake Shopify on 127.0.0.1. */

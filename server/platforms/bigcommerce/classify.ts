@@ -1,4 +1,4 @@
-import { ConnectionStatus, ScopeLevel, type ConnectionOutcome, type ScopeCheckOutcome } from '../../connections/connection-outcome';
+import { ConnectionStatus, ScopeLevel, type ConnectionOutcome, type ScopeCheckOutcome } from '../../common/connection-outcome';
 import * as say from './messages';
 import type { TestedTarget } from './messages';
 import type { ProbeResults as Results } from '../outbound';

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Agent } from 'undici';
-import { ConnectionStatus, type ConnectionOutcome } from '../../connections/connection-outcome';
-import { ApiVersion } from '../../stores/api-version';
+import { ConnectionStatus, type ConnectionOutcome } from '../../common/connection-outcome';
+import { ApiVersion } from '../../common/api-version';
 import { failedOutcome, type OutcomeBody } from './classify';
 import type { FlowContext } from './flow-context';
 import { testLegacyAccount, type LegacyCredentials } from './legacy';

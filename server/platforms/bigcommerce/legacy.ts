@@ -1,5 +1,5 @@
-import { ConnectionStatus } from '../../connections/connection-outcome';
-import { ApiVersion } from '../../stores/api-version';
+import { ConnectionStatus } from '../../common/connection-outcome';
+import { ApiVersion } from '../../common/api-version';
 import { parseLegacyApiUrl } from './api-path';
 import { failedOutcome, legacyOutcome, type OutcomeBody } from './classify';
 import type { FlowContext } from './flow-context';

@@ -1,4 +1,4 @@
-import { ScopeLevel } from '../../connections/connection-outcome';
+import { ScopeLevel } from '../../common/connection-outcome';
 import type { ProbeId } from './probes';
 
 /**

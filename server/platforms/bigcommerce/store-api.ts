@@ -1,5 +1,5 @@
-import { ConnectionStatus } from '../../connections/connection-outcome';
-import { ApiVersion } from '../../stores/api-version';
+import { ConnectionStatus } from '../../common/connection-outcome';
+import { ApiVersion } from '../../common/api-version';
 import { formatApiPath, parseStoreHash } from './api-path';
 import { failedOutcome, storeApiOutcome, type OutcomeBody } from './classify';
 import type { FlowContext } from './flow-context';

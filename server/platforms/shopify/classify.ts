@@ -1,5 +1,5 @@
-import { ConnectionStatus, ScopeLevel, type ConnectionOutcome, type ScopeCheckOutcome } from '../../connections/connection-outcome';
-import { ApiVersion } from '../../stores/api-version';
+import { ConnectionStatus, ScopeLevel, type ConnectionOutcome, type ScopeCheckOutcome } from '../../common/connection-outcome';
+import { ApiVersion } from '../../common/api-version';
 import * as say from './messages';
 import type { ShopifyTarget } from './messages';
 import { probeLabel, type ShopifyProbe } from './probes';

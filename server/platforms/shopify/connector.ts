@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Agent } from 'undici';
-import { ConnectionStatus, type ConnectionOutcome } from '../../connections/connection-outcome';
+import { ConnectionStatus, type ConnectionOutcome } from '../../common/connection-outcome';
 import type { ConnectorSession } from '../connector-session';
 import { MAX_CONNECT_MS, createOutboundDispatcher, withinDeadline } from '../outbound';
 import { failedOutcome, type OutcomeBody } from './classify';

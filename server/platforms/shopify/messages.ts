@@ -1,5 +1,5 @@
-import { ScopeLevel } from '../../connections/connection-outcome';
-import { API_VERSION_LABELS, ApiVersion } from '../../stores/api-version';
+import { ScopeLevel } from '../../common/connection-outcome';
+import { API_VERSION_LABELS, ApiVersion } from '../../common/api-version';
 import type { TransportFailure } from '../outbound';
 import { REQUIRED_HANDLES, handleOf, type ShopifyRequiredScope } from './scopes';
 

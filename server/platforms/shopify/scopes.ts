@@ -1,4 +1,4 @@
-import { ScopeLevel, type ScopeCheckOutcome } from '../../connections/connection-outcome';
+import { ScopeLevel, type ScopeCheckOutcome } from '../../common/connection-outcome';
 
 /**
  * The access scopes an order-management integration needs on Shopify, named as the Shopify

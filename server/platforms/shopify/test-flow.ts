@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
-import { ConnectionStatus } from '../../connections/connection-outcome';
-import { ApiVersion } from '../../stores/api-version';
+import { ConnectionStatus } from '../../common/connection-outcome';
+import { ApiVersion } from '../../common/api-version';
 import type { ConnectorSession } from '../connector-session';
 import { runProbes, sendRequest, type Deadline, type Exchange } from '../outbound';
 import { failedOutcome, shopifyOutcome, type Judged, type OutcomeBody } from './classify';

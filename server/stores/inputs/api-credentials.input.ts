@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { ApiVersion } from '../api-version';
+import { ApiVersion } from '../../common/api-version';
 
 @InputType()
 export class ApiCredentialsInput {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { ApiVersion } from '../api-version';
-import { ConnectionHealth } from '../connection-health';
+import { ApiVersion } from '../../common/api-version';
+import { ConnectionHealth } from '../../common/connection-health';
 
 @InputType()
 export class EcommerceStoreFilter {

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { ApiVersion } from '../stores/api-version';
-import { ConnectionStatus, type ConnectionOutcome } from './connection-outcome';
+import { ApiVersion } from '../common/api-version';
+import { ConnectionStatus, type ConnectionOutcome } from '../common/connection-outcome';
 import { ScopeCheck } from './scope-check.type';
 
 /**

@@ -1,4 +1,4 @@
-import { ApiVersion } from '../stores/api-version';
+import { ApiVersion } from './api-version';
 
 /**
  * The result of a connection test, independent of how it is stored or served.

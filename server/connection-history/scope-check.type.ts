@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ScopeLevel, type ScopeCheckOutcome } from './connection-outcome';
+import { ScopeLevel, type ScopeCheckOutcome } from '../common/connection-outcome';
 
 @ObjectType({ description: 'One OAuth scope the integration needs, and what the token was found to have.' })
 export class ScopeCheck implements ScopeCheckOutcome {
