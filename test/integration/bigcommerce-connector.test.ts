@@ -16,7 +16,11 @@ const scope = (scopes: ScopeCheckOutcome[], name: string): ScopeCheckOutcome => 
 describe('a fully scoped Store API token', () => {
   it('is OK, names the store, and reports every scope as the control panel names it', async () => {
     const { credentials } = addScopedStore(fake);
+    // Every answer of the fake takes 40 ms: a floor the reported duration must reach.
+    fake.setBehaviour({ latencyMs: 40 });
+    const started = performance.now();
     const { outcome } = await runChecked(makeConnector(fake), fake, credentials);
+    const waited = performance.now() - started;
 
     expect(outcome).toMatchObject({
       success: true,
@@ -27,7 +31,9 @@ describe('a fully scoped Store API token', () => {
     });
     expect(outcome.message).toContain('Acme Outdoor');
     expect(outcome.testedAt).toBeInstanceOf(Date);
-    expect(outcome.durationMs).toBeGreaterThanOrEqual(0);
+    // The duration is the test's own: at least one answer of the fake, at most what the caller waited.
+    expect(outcome.durationMs).toBeGreaterThanOrEqual(40);
+    expect(outcome.durationMs).toBeLessThanOrEqual(Math.ceil(waited));
     expect(outcome.scopes).toEqual([
       { scope: 'Customers', apiName: 'store_v2_customers_read_only', required: 'READ_ONLY', granted: 'READ_ONLY', verified: true, ok: true, message: null },
       {
