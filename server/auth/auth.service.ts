@@ -126,7 +126,13 @@ export class AuthService {
   async authenticate(token: string): Promise<Caller | null> {
     if (!token.startsWith(SESSION_TOKEN_PREFIX)) return this.apiKeys.authenticate(token);
     const tokenHash = hashToken(token);
-    const session = await this.sessions.findOne({ where: { tokenHash, revokedAt: IsNull() }, relations: { user: true } });
+    // One join query: findOne with a relation sends two (a DISTINCT sub-select for its LIMIT, then the join), on every request.
+    const session = await this.sessions
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.user', 'user')
+      .where('session.tokenHash = :tokenHash', { tokenHash })
+      .andWhere('session.revokedAt IS NULL')
+      .getOne();
     if (!session || !sameDigest(session.tokenHash, tokenHash)) return null;
     if (session.expiresAt.getTime() <= Date.now() || session.user.disabledAt !== null) return null;
     return { kind: 'session', role: session.user.role, user: session.user, sessionId: session.id };
