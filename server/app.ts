@@ -1,7 +1,5 @@
 import 'reflect-metadata';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -10,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
+import { serveAdmin } from './admin-ui/serve-admin';
 import { AuditResolver } from './audit/audit.resolver';
 import { runAsSystem } from './audit/audit-scope';
 import { AuditService } from './audit/audit.service';
@@ -24,7 +23,7 @@ import { UserResolver } from './auth/user.resolver';
 import { UserService } from './auth/user.service';
 import type { Config } from './config';
 import { createLogger, type Logger } from './common/logger';
-import { ADMIN_BUILD_DIR, VERSION } from './common/paths';
+import { VERSION } from './common/paths';
 import { ConnectionResolver } from './connections/connection.resolver';
 import { ConnectionService } from './connections/connection.service';
 import { openDatabase } from './db/data-source';
@@ -183,14 +182,4 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     await dataSource.destroy();
     throw error;
   }
-}
-
-/** The react-admin build, with client-side routes falling back to index.html. */
-function serveAdmin(app: express.Express) {
-  const index = path.join(ADMIN_BUILD_DIR, 'index.html');
-  app.use(express.static(ADMIN_BUILD_DIR, { index: false }));
-  app.get(/^\/(?!graphql).*/, (_req, res) => {
-    if (fs.existsSync(index)) res.sendFile(index);
-    else res.status(503).type('text/plain').send('The admin UI has not been built: run `npm run build`.');
-  });
 }
