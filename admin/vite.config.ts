@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 /**
  * The admin UI. `npm run build:admin` writes it to dist/admin, which the server serves at `/`;
@@ -12,10 +13,13 @@ export default defineConfig(({ mode }) => ({
   oxc: { jsx: { runtime: 'automatic' } },
   // Apollo Client keeps its development checks (and its devtools notice) unless told this is production.
   define: mode === 'production' ? { 'globalThis.__DEV__': 'false' } : {},
+  // Each file also as .br and .gz beside it, compressed once at build time at the highest levels;
+  // the server sends the one the browser accepts (server/admin-ui/serve-admin.ts).
+  plugins: [compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' })],
   build: {
     outDir: path.resolve(__dirname, '../dist/admin'),
     emptyOutDir: true,
-    // react-admin and Material UI make one large vendor chunk; that is expected for an admin app.
+    // The sign-in page is its own small chunk; react-admin and Material UI, loaded after signing in, make a large one.
     chunkSizeWarningLimit: 3000,
     rolldownOptions: {
       onwarn(warning, warn) {

@@ -4,13 +4,8 @@ import { dataProvider } from './dataProvider';
 import { isUnauthenticated, toStorelinkError } from './errors';
 import { graphqlClient } from './graphqlClient';
 import { session } from './session';
-import type { LoginMutation, LoginMutationVariables, LogoutMutation, LogoutMutationVariables, MeQuery, MeQueryVariables } from './generated/graphql';
-
-const LOGIN: TypedDocumentNode<LoginMutation, LoginMutationVariables> = gql`
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) { token user { id email role } }
-  }
-`;
+import { signIn } from './signIn';
+import type { LogoutMutation, LogoutMutationVariables, MeQuery, MeQueryVariables } from './generated/graphql';
 
 const ME: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`query Me { me { id email role } }`;
 
@@ -19,14 +14,9 @@ const LOGOUT: TypedDocumentNode<LogoutMutation, LogoutMutationVariables> = gql`m
 /** Signs in with `login`, keeps the token for this tab only, and sends a lost session back to the sign-in page. */
 export const authProvider: AuthProvider = {
   async login({ email, password }: { email: string; password: string }) {
-    try {
-      const { data } = await graphqlClient.mutate({ mutation: LOGIN, variables: { email, password } });
-      session.save(data!.login.token);
-      // Nothing of the previous user's session carries over.
-      dataProvider.reset();
-    } catch (error) {
-      throw new Error(toStorelinkError(error).message);
-    }
+    await signIn(email, password);
+    // Nothing of the previous user's session carries over.
+    dataProvider.reset();
   },
 
   async logout() {
