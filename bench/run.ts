@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startFakeBigCommerce, type FakeBigCommerce } from '../test/fakes/bigcommerce';
+import { firstLoadBenchmark } from './first-load';
 import { inPool, median, ServerProcess, waitForJob } from './lib/server-process';
 
 /**
@@ -11,7 +12,8 @@ import { inPool, median, ServerProcess, waitForJob } from './lib/server-process'
  * figure with its target. Not part of the test suite: figures depend on the machine.
  *
  *   npm run bench                      all benchmarks, on SQLite
- *   npm run bench -- api bulk          only these (api, connection-test, bulk, cold-start)
+ *   npm run bench -- api bulk          only these (api, connection-test, bulk, cold-start, first-load)
+ *                                      (first-load drives Chromium over the admin build: npm run build:admin first)
  *   BENCH_POSTGRES_URL=postgres://…    on PostgreSQL instead: a role that may CREATE DATABASE; each
  *                                      benchmark gets a fresh database, dropped at the end
  *   BENCH_DURATION=10                  seconds per autocannon run
@@ -277,6 +279,10 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   'connection-test': connectionTestBenchmark,
   bulk: bulkBenchmark,
   'cold-start': coldStartBenchmark,
+  'first-load': async () => {
+    const dataDir = await newDataDir('first-load');
+    await firstLoadBenchmark(() => ServerProcess.start(serverEnv(dataDir), path.join(dataDir, 'server.log')), report);
+  },
 };
 
 async function main() {
