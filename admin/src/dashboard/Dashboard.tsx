@@ -2,7 +2,7 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined';
 import WarningIcon from '@mui/icons-material/Warning';
-import { Box, Card, CardContent, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
+import { Box, Card, CardContent, List, ListItem, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { CreateButton, Title, useGetList } from 'react-admin';
 import { ConnectionTestJobCard } from '../jobs';
@@ -142,15 +142,19 @@ const StoreShortList = ({ title, empty, stores, more, secondary }: ShortListProp
     ) : (
       <List>
         {stores.map((store) => (
-          <ListItemButton key={store.id} component={Link} to={`/EcommerceStore/${store.id}`}>
-            <ListItemText primary={store.name} secondary={secondary(store)} />
-            <ConnectionStatusChip result={store.lastConnectionTest} />
-          </ListItemButton>
+          <ListItem key={store.id} disablePadding>
+            <ListItemButton component={Link} to={`/EcommerceStore/${store.id}`}>
+              <ListItemText primary={store.name} secondary={secondary(store)} />
+              <ConnectionStatusChip result={store.lastConnectionTest} />
+            </ListItemButton>
+          </ListItem>
         ))}
         {more && (
-          <ListItemButton component={Link} to={more}>
-            <ListItemText primary="See all…" />
-          </ListItemButton>
+          <ListItem disablePadding>
+            <ListItemButton component={Link} to={more}>
+              <ListItemText primary="See all…" />
+            </ListItemButton>
+          </ListItem>
         )}
       </List>
     )}

@@ -1,5 +1,20 @@
 import type { ReactNode } from 'react';
-import { Layout as RaLayout } from 'react-admin';
+import { AppBar, Layout as RaLayout, UserMenu, useGetIdentity } from 'react-admin';
 import { Menu } from './Menu';
 
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout menu={Menu}>{children}</RaLayout>;
+/**
+ * The user menu's button shows the signed-in email; its accessible name starts with that same
+ * text (react-admin's default, "Profile", differs from what is shown, which confuses voice control).
+ */
+const AccountMenu = () => {
+  const { identity } = useGetIdentity();
+  return <UserMenu label={identity?.fullName ? `${identity.fullName}, account menu` : 'Account menu'} />;
+};
+
+const StorelinkAppBar = () => <AppBar userMenu={<AccountMenu />} />;
+
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout menu={Menu} appBar={StorelinkAppBar}>
+    {children}
+  </RaLayout>
+);
