@@ -1,6 +1,9 @@
-import { Chip, Stack, Typography } from '@mui/material';
-import { DataTable, DateField, List, SearchInput, SelectArrayInput, SelectInput } from 'react-admin';
-import { apiVersionLabel, AUDIT_ACTION_CHOICES, AUDIT_ACTION_LABELS } from './labels';
+import type { MouseEvent } from 'react';
+import { Chip, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { DataTable, DateField, Link, List, SearchInput, SelectArrayInput, SelectInput, SimpleList } from 'react-admin';
+import { formatDateTime } from '../format';
+import { AuditEventDetails } from './AuditEventDetails';
+import { actorLabel, AUDIT_ACTION_CHOICES, AUDIT_ACTION_LABELS, changeInWords } from './labels';
 
 /** An entry as the API returns it (AuditEvent in schema.graphql). It never holds a secret. */
 export interface AuditEventRecord {
@@ -12,6 +15,7 @@ export interface AuditEventRecord {
   actorName: string | null;
   ip: string | null;
   targetType: string | null;
+  targetId: string | null;
   targetName: string | null;
   changedFields: string[];
   oldApiVersion: string | null;
@@ -35,56 +39,56 @@ const auditFilters = [
   />,
 ];
 
-const ACTOR_LABELS: Record<AuditEventRecord['actorType'], string> = { USER: '', API_KEY: 'API key', ANONYMOUS: 'not signed in', SYSTEM: 'system' };
-
-const Actor = ({ event }: { event: AuditEventRecord }) => (
-  <Stack>
-    <span>{event.actorName ?? ACTOR_LABELS[event.actorType]}</span>
-    {event.actorName && ACTOR_LABELS[event.actorType] && (
-      <Typography variant="caption" color="text.secondary">
-        {ACTOR_LABELS[event.actorType]}
-      </Typography>
-    )}
+const What = ({ event }: { event: AuditEventRecord }) => (
+  <Stack direction="row" spacing={1} component="span" sx={{ alignItems: 'center' }}>
+    <span>{AUDIT_ACTION_LABELS[event.action] ?? event.action}</span>
+    {!event.success && <Chip size="small" color="warning" variant="outlined" label="failed" />}
   </Stack>
 );
 
-/** Field names, API versions and last 4 characters: all the trail knows about a credential change. */
-const Change = ({ event }: { event: AuditEventRecord }) => {
-  const parts: string[] = [];
-  if (event.changedFields.length) parts.push(event.changedFields.join(', '));
-  if (event.oldApiVersion !== event.newApiVersion && (event.oldApiVersion || event.newApiVersion)) {
-    parts.push(`${apiVersionLabel(event.oldApiVersion)} → ${apiVersionLabel(event.newApiVersion)}`);
-  } else if (event.newApiVersion) {
-    parts.push(apiVersionLabel(event.newApiVersion));
+/** The store an event is about, as a link to it (the row's own click opens the event, not the store). */
+const Target = ({ event }: { event: AuditEventRecord }) => {
+  if (!event.targetName) return <span>—</span>;
+  if (event.targetType === 'ECOMMERCE_STORE' && event.targetId && event.action !== 'STORE_DELETED') {
+    return (
+      <Link to={`/EcommerceStore/${event.targetId}`} onClick={(click: MouseEvent) => click.stopPropagation()}>
+        {event.targetName}
+      </Link>
+    );
   }
-  if (event.oldLast4 !== event.newLast4 && (event.oldLast4 || event.newLast4)) {
-    parts.push(`secret …${event.oldLast4 ?? '—'} → …${event.newLast4 ?? '—'}`);
-  } else if (event.newLast4) {
-    parts.push(`secret …${event.newLast4}`);
-  }
-  if (event.detail) parts.push(event.detail);
-  return <span>{parts.join(' · ') || '—'}</span>;
+  return <span>{event.targetName}</span>;
 };
 
-/** Admin > Audit: who did what, when, newest first. */
-export const AuditEventList = () => (
-  <List<AuditEventRecord> title="Audit trail" filters={auditFilters} sort={{ field: 'occurredAt', order: 'DESC' }} perPage={50} exporter={false}>
-    <DataTable<AuditEventRecord> bulkActionButtons={false} rowClick={false}>
-      <DataTable.Col<AuditEventRecord> source="occurredAt" label="When" render={() => <DateField source="occurredAt" showTime />} />
-      <DataTable.Col<AuditEventRecord>
-        source="action"
-        label="What"
-        render={(event) => (
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            <span>{AUDIT_ACTION_LABELS[event.action] ?? event.action}</span>
-            {!event.success && <Chip size="small" color="warning" label="failed" />}
-          </Stack>
-        )}
-      />
-      <DataTable.Col<AuditEventRecord> source="actorName" label="Who" render={(event) => <Actor event={event} />} />
-      <DataTable.Col<AuditEventRecord> source="ip" label="From" disableSort />
-      <DataTable.Col<AuditEventRecord> source="targetName" label="On" render={(event) => event.targetName ?? '—'} />
-      <DataTable.Col<AuditEventRecord> label="Change" disableSort render={(event) => <Change event={event} />} />
-    </DataTable>
-  </List>
+const AuditTable = () => (
+  <DataTable<AuditEventRecord> bulkActionButtons={false} rowClick="expand" expand={<AuditEventDetails />}>
+    <DataTable.Col<AuditEventRecord> source="occurredAt" label="When" render={() => <DateField source="occurredAt" showTime />} />
+    <DataTable.Col<AuditEventRecord> source="action" label="What" render={(event) => <What event={event} />} />
+    <DataTable.Col<AuditEventRecord> source="actorName" label="Who" render={(event) => actorLabel(event)} />
+    <DataTable.Col<AuditEventRecord> source="ip" label="From" disableSort />
+    <DataTable.Col<AuditEventRecord> source="targetName" label="On" render={(event) => <Target event={event} />} />
+    <DataTable.Col<AuditEventRecord> label="Change" disableSort render={(event) => changeInWords(event) || '—'} />
+  </DataTable>
 );
+
+/** On a phone: what happened and to what, who, the change and when, all on the row. */
+const AuditSimpleList = () => (
+  <SimpleList<AuditEventRecord>
+    rowClick={false}
+    primaryText={(event) => <What event={event} />}
+    secondaryText={(event) => (
+      <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+        {[formatDateTime(event.occurredAt), event.targetName !== event.actorName && event.targetName, actorLabel(event), changeInWords(event)].filter(Boolean).join(' · ')}
+      </Typography>
+    )}
+  />
+);
+
+/** Admin > Audit: who did what, when, newest first. */
+export const AuditEventList = () => {
+  const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+  return (
+    <List<AuditEventRecord> title="Audit trail" filters={auditFilters} sort={{ field: 'occurredAt', order: 'DESC' }} perPage={50} exporter={false}>
+      {small ? <AuditSimpleList /> : <AuditTable />}
+    </List>
+  );
+};

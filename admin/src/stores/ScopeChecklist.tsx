@@ -9,8 +9,8 @@ export const ScopeChecklist = ({ scopes }: { scopes: ScopeCheck[] }) => (
     <TableHead>
       <TableRow>
         <TableCell>OAuth scope</TableCell>
-        <TableCell sx={{ whiteSpace: 'nowrap' }}>Needs</TableCell>
-        <TableCell sx={{ whiteSpace: 'nowrap' }}>Token has</TableCell>
+        <TableCell sx={{ whiteSpace: { xs: 'normal', sm: 'nowrap' } }}>Needs</TableCell>
+        <TableCell sx={{ whiteSpace: { xs: 'normal', sm: 'nowrap' } }}>Token has</TableCell>
         <TableCell>Result</TableCell>
       </TableRow>
     </TableHead>
@@ -25,9 +25,9 @@ export const ScopeChecklist = ({ scopes }: { scopes: ScopeCheck[] }) => (
             sx={check.message ? { '& td': { borderBottom: 'none', pb: 0 } } : undefined}
           >
             <TableCell sx={{ fontWeight: 500 }}>{check.scope}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{SCOPE_LEVEL_NAMES[check.required]}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{grantedLabel(check)}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+            <TableCell sx={{ whiteSpace: { xs: 'normal', sm: 'nowrap' } }}>{SCOPE_LEVEL_NAMES[check.required]}</TableCell>
+            <TableCell sx={{ whiteSpace: { xs: 'normal', sm: 'nowrap' } }}>{grantedLabel(check)}</TableCell>
+            <TableCell sx={{ whiteSpace: { xs: 'normal', sm: 'nowrap' } }}>
               <ScopeVerdict check={check} />
             </TableCell>
           </TableRow>

@@ -1,6 +1,6 @@
 import { Box, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { useState } from 'react';
 import { Edit, useRecordContext } from 'react-admin';
+import { useSearchParams } from 'react-router-dom';
 import type { EcommerceStore } from '../types';
 import { ApiVersionField } from './ApiVersionField';
 import { ConnectionHistory } from './ConnectionHistory';
@@ -15,7 +15,9 @@ const StoreTitle = () => {
 /** The store page: its name, API version and connection state at a glance, then settings and connection history. */
 const StorePage = () => {
   const store = useRecordContext<EcommerceStore>();
-  const [tab, setTab] = useState<'settings' | 'history'>('settings');
+  // The tab is in the URL (?tab=history): a link, the back button or a reload lands on it.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'history' ? 'history' : 'settings';
   if (!store) return null;
   return (
     <>
@@ -28,7 +30,7 @@ const StorePage = () => {
           <ConnectionStatusChip long />
         </Stack>
       </Box>
-      <Tabs value={tab} onChange={(_event, value) => setTab(value)} sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}>
+      <Tabs value={tab} onChange={(_event, value: string) => setParams(value === 'history' ? { tab: 'history' } : {})} sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}>
         <Tab label="Settings" value="settings" />
         <Tab label="Connection history" value="history" />
       </Tabs>

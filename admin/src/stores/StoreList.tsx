@@ -1,6 +1,7 @@
+import type { MouseEvent } from 'react';
 import StorefrontIcon from '@mui/icons-material/Storefront';
-import { Box, Card, CardContent, Chip, Typography } from '@mui/material';
-import { CreateButton, DataTable, FilterButton, List, SearchInput, SelectInput, TopToolbar } from 'react-admin';
+import { Box, Card, CardContent, Chip, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { CreateButton, DataTable, FilterButton, Link, List, SearchInput, SelectInput, SimpleList, TopToolbar } from 'react-admin';
 import type { EcommerceStore } from '../types';
 import { useIsViewer } from '../useIsViewer';
 import { ApiVersionField } from './ApiVersionField';
@@ -48,31 +49,54 @@ const NoStoresYet = () => (
   </Card>
 );
 
-/** Settings > Ecommerce Stores: every store with its API version and the health of its connection. */
-export const StoreList = () => (
-  <List<EcommerceStore>
-    title="Ecommerce Stores"
-    filters={storeFilters}
-    actions={<StoreListActions />}
-    sort={{ field: 'name', order: 'ASC' }}
-    perPage={25}
-    empty={<NoStoresYet />}
-  >
-    <DataTable<EcommerceStore> rowClick="edit" bulkActionButtons={false}>
-      <DataTable.Col<EcommerceStore>
-        source="name"
-        label="Name"
-        render={(store) => (
-          <Typography variant="body2" sx={{ color: 'primary.main', fontWeight: 500 }}>
-            {store.name}
-          </Typography>
-        )}
-      />
-      <DataTable.Col source="apiVersion" label="API Version" field={ApiVersionField} />
-      <DataTable.Col label="Connection" disableSort>
-        <ConnectionStatusChip />
-      </DataTable.Col>
-      <DataTable.Col label="Last tested" disableSort field={LastTestedField} />
-    </DataTable>
-  </List>
+/**
+ * The store's name as a real link: reachable with Tab, opened with Enter, and in a new tab with
+ * Ctrl/Cmd-click or the context menu. The row's own click (for the mouse) must not also fire.
+ */
+const StoreNameLink = ({ store }: { store: EcommerceStore }) => (
+  <Link to={`/EcommerceStore/${store.id}`} onClick={(event: MouseEvent) => event.stopPropagation()} sx={{ fontWeight: 500 }}>
+    {store.name}
+  </Link>
 );
+
+/** On a phone: one line per store (name, API version, connection), each a link to the store. */
+const StoreSimpleList = () => (
+  <SimpleList<EcommerceStore>
+    rowClick="edit"
+    primaryText={(store) => store.name}
+    secondaryText={() => (
+      <Stack component="span" direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 1, alignItems: 'center', mt: 0.5 }}>
+        <ApiVersionField />
+        <ConnectionStatusChip />
+      </Stack>
+    )}
+  />
+);
+
+const StoreTable = () => (
+  <DataTable<EcommerceStore> rowClick="edit" bulkActionButtons={false}>
+    <DataTable.Col<EcommerceStore> source="name" label="Name" render={(store) => <StoreNameLink store={store} />} />
+    <DataTable.Col source="apiVersion" label="API Version" field={ApiVersionField} />
+    <DataTable.Col label="Connection" disableSort>
+      <ConnectionStatusChip />
+    </DataTable.Col>
+    <DataTable.Col label="Last tested" disableSort field={LastTestedField} />
+  </DataTable>
+);
+
+/** Settings > Ecommerce Stores: every store with its API version and the health of its connection. */
+export const StoreList = () => {
+  const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+  return (
+    <List<EcommerceStore>
+      title="Ecommerce Stores"
+      filters={storeFilters}
+      actions={<StoreListActions />}
+      sort={{ field: 'name', order: 'ASC' }}
+      perPage={25}
+      empty={<NoStoresYet />}
+    >
+      {small ? <StoreSimpleList /> : <StoreTable />}
+    </List>
+  );
+};
