@@ -284,7 +284,7 @@ describe('migrating a store from a Legacy API account to a Store API account, in
 
   step('signs out', async () => {
     const sessionToken = (await page.evaluate("sessionStorage.getItem('storelink.session')")) as string;
-    await page.getByRole('button', { name: 'Profile' }).click();
+    await page.getByRole('button', { name: /, account menu$/ }).click();
     await page.getByRole('menuitem', { name: 'Logout' }).click();
     await input('Email').waitFor();
     expect(await page.evaluate('sessionStorage.length')).toBe(0);
@@ -304,7 +304,7 @@ describe('migrating a store from a Legacy API account to a Store API account, in
     await input('Email').fill(VIEWER.email);
     await input('Password').fill(VIEWER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Profile' }).waitFor();
+    await page.getByRole('button', { name: `${VIEWER.email}, account menu` }).waitFor();
 
     await openStore();
     await page.getByTestId('view-only').waitFor();
