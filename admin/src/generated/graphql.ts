@@ -54,14 +54,6 @@ export type ConnectionTestJobStatus =
 export type Platform =
   | 'BIGCOMMERCE';
 
-export type LoginMutationVariables = Exact<{
-  email: string;
-  password: string;
-}>;
-
-
-export type LoginMutation = { login: { token: string, user: { id: string, email: string, role: UserRole } } };
-
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -135,3 +127,11 @@ export type ChangedStoresQueryVariables = Exact<{
 
 
 export type ChangedStoresQuery = { connectionTestJob: { items: { total: number, items: Array<{ storeId: string, storeName: string, previousStatus: ConnectionStatus | null, resultStatus: ConnectionStatus | null }> } } | null };
+
+export type LoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { token: string } };
