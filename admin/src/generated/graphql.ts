@@ -10,7 +10,9 @@ export type ApiVersion =
   /** Legacy API account (Basic auth). Deprecated by BigCommerce. */
   | 'LEGACY'
   /** Store API Account (OAuth). */
-  | 'STORE_API_OAUTH';
+  | 'STORE_API_OAUTH'
+  | 'SHOPIFY_ADMIN_TOKEN'
+  | 'SHOPIFY_CLIENT_CREDENTIALS';
 
 export type UserRole =
   /** Everything, including credentials, users, API keys and the audit trail. */

@@ -21,6 +21,9 @@ export const LABELS = {
 export const API_VERSION_NAMES: Record<ApiVersion, string> = {
   STORE_API_OAUTH: 'Store API Account (OAuth)',
   LEGACY: 'Legacy API account',
+  // Shopify's credentials are in the schema; their form and guide come with the Shopify work.
+  SHOPIFY_ADMIN_TOKEN: 'Shopify Admin API access token',
+  SHOPIFY_CLIENT_CREDENTIALS: 'Shopify app client credentials',
 };
 
 export const API_VERSION_CHOICES = [
