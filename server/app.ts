@@ -10,7 +10,6 @@ import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import { serveAdmin } from './admin-ui/serve-admin';
 import { AuditResolver } from './audit/audit.resolver';
-import { runAsSystem } from './audit/audit-scope';
 import { AuditService } from './audit/audit.service';
 import { ApiKeyResolver } from './auth/api-key.resolver';
 import { ApiKeyService } from './auth/api-key.service';
@@ -25,6 +24,7 @@ import type { Config } from './config';
 import { createLogger, type Logger } from './common/logger';
 import { VERSION } from './common/paths';
 import { ConnectionResolver } from './connections/connection.resolver';
+import { ConnectionHistory } from './connection-history/connection-history.service';
 import { ConnectionService } from './connections/connection.service';
 import { openDatabase } from './db/data-source';
 import type { AppContext } from './graphql/app-context';
@@ -33,14 +33,17 @@ import { httpErrorHandler, noStore, securityHeaders } from './graphql/http-secur
 import { introspectionPolicyPlugin } from './graphql/introspection.plugin';
 import { nulCharacterPlugin } from './graphql/nul-character.plugin';
 import { ConnectionTestJobResolver } from './jobs/connection-test-job.resolver';
-import { ConnectionTestJobService, STORE_SPACING_MS } from './jobs/connection-test-job.service';
+import { JobLifecycle } from './jobs/job-lifecycle';
+import { JobQueue } from './jobs/job-queue';
+import { JobReads } from './jobs/job-reads';
+import { storeSpacingMs } from './jobs/store-quota';
 import { JobRunner } from './jobs/job-runner';
 import { queryLimitProtection } from './graphql/query-limits';
 import { requestLoggingPlugin } from './graphql/request-logging.plugin';
 import { buildStorelinkSchema } from './graphql/schema';
 import { verifySecretKey } from './secrets/key-check.service';
 import { SecretCipher } from './secrets/secret-cipher';
-import { BigCommerceConnector } from './platforms/bigcommerce';
+import { BigCommerceConnector, REQUEST_BUDGET } from './platforms/bigcommerce';
 import { loadPreviousSecretKeys, loadSecretKey } from './secrets/secret-key';
 import { EcommerceStoreResolver } from './stores/ecommerce-store.resolver';
 import { EcommerceStoreService } from './stores/ecommerce-store.service';
@@ -81,13 +84,16 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       userAgent: `storelink/${VERSION}`,
       logger,
     });
-    const connections = new ConnectionService(dataSource, stores, connector, audit);
-    const jobs = new ConnectionTestJobService(dataSource, stores, {
+    const history = new ConnectionHistory(dataSource);
+    const connections = new ConnectionService(history, stores, connector, audit);
+    const queue = new JobQueue(dataSource, {
       // Far longer than any test can take (HTTP_TIMEOUT_MS bounds it), so only a dead instance's items are taken over.
       leaseMs: config.httpTimeoutMs * 3 + 5000,
-      storeSpacingMs: STORE_SPACING_MS,
+      storeSpacingMs: storeSpacingMs(REQUEST_BUDGET),
     });
-    const jobRunner = new JobRunner(jobs, connections, logger.child({ component: 'connection-test-jobs' }), {
+    const jobLifecycle = new JobLifecycle(dataSource, stores);
+    const jobReads = new JobReads(dataSource);
+    const jobRunner = new JobRunner(queue, jobLifecycle, history, connections, logger.child({ component: 'connection-test-jobs' }), {
       concurrency: config.connectionTestConcurrency,
       pollMs: 1000,
       retestIntervalMs: config.retestIntervalMinutes * 60_000,
@@ -101,8 +107,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       new UserResolver(users),
       new ApiKeyResolver(apiKeys),
       new AuditResolver(audit),
-      // The job's tests run in the background, on behalf of storelink: the audit trail says so.
-      new ConnectionTestJobResolver(jobs, () => runAsSystem('connection-test-jobs', () => jobRunner.kick())),
+      new ConnectionTestJobResolver(jobLifecycle, jobReads, () => jobRunner.kick()),
     ]);
     const app = express();
     const httpServer = http.createServer(app);
@@ -145,7 +150,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
         context: async ({ req, res }): Promise<AppContext> => ({
           caller: (res.locals as AuthenticatedLocals).caller ?? null,
           clientIp: clientIpOf(req),
-          loaders: { latestConnectionTest: connections.createLatestTestLoader() },
+          loaders: { latestConnectionTest: history.createLatestTestLoader(), connectionTestJobProgress: jobReads.createProgressLoader() },
         }),
       }),
     );

@@ -3,9 +3,10 @@ import { UserRole } from '../common/user-role';
 import type { RequestContext } from '../common/request-context';
 import { EcommerceStore } from '../stores/ecommerce-store.entity';
 import { ApiCredentialsInput } from '../stores/inputs/api-credentials.input';
+import type { ConnectionHistoryLoaders } from '../connection-history/connection-history.service';
 import { ConnectionTestPage } from '../connection-history/connection-test-page.type';
 import { ConnectionTest } from '../connection-history/connection-test.entity';
-import { ConnectionService, type ConnectionLoaders } from './connection.service';
+import { ConnectionService } from './connection.service';
 
 /** Any signed-in caller may test saved credentials and read history; only admins type or save credentials. */
 @Authorized()
@@ -35,7 +36,7 @@ export class ConnectionResolver {
     @Arg('page', () => Int, { nullable: true }) page?: number,
     @Arg('perPage', () => Int, { nullable: true }) perPage?: number,
   ): Promise<ConnectionTestPage> {
-    return this.connections.history(storeId, page ?? undefined, perPage ?? undefined);
+    return this.connections.historyOf(storeId, page ?? undefined, perPage ?? undefined);
   }
 
   @Authorized(UserRole.ADMIN)
@@ -58,7 +59,7 @@ export class ConnectionResolver {
   }
 
   @FieldResolver(() => ConnectionTest, { nullable: true })
-  lastConnectionTest(@Root() store: EcommerceStore, @Ctx() context: RequestContext<ConnectionLoaders>): Promise<ConnectionTest | null> {
+  lastConnectionTest(@Root() store: EcommerceStore, @Ctx() context: RequestContext<ConnectionHistoryLoaders>): Promise<ConnectionTest | null> {
     return context.loaders.latestConnectionTest.load(store.id);
   }
 }

@@ -1,9 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import DataLoader from 'dataloader';
-import type { DataSource, Repository } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors';
-import { validPage } from '../common/list-params';
 import type { BigCommerceCredentials } from '../platforms/bigcommerce';
 import { ApiVersion } from '../common/api-version';
 import type { EcommerceStore } from '../stores/ecommerce-store.entity';
@@ -12,6 +8,7 @@ import type { CredentialsInput, NormalisedCredentials } from '../stores/store-cr
 import { ConnectionStatus, type ConnectionOutcome } from '../common/connection-outcome';
 import { connectionTested, credentialsRejected, credentialsTested } from './connection-audit';
 import { ConnectionTestFailedError } from './connection-test-failed.error';
+import type { ConnectionHistory } from '../connection-history/connection-history.service';
 import { ConnectionTest } from '../connection-history/connection-test.entity';
 
 /** What the service needs of a platform connector; BigCommerceConnector is the one there is. */
@@ -19,29 +16,18 @@ export interface ConnectionTester {
   testConnection(credentials: BigCommerceCredentials): Promise<ConnectionOutcome>;
 }
 
-/** The per-request loaders the connections resolver reads (see RequestContext). */
-export interface ConnectionLoaders {
-  latestConnectionTest: DataLoader<string, ConnectionTest | null>;
-}
-
-const MAX_HISTORY_PAGE = 200;
-
 /**
  * Proves that a store's credentials work: tests saved credentials and records the result,
  * dry-runs unsaved ones, and saves new credentials only after they pass, so a failed
  * migration never replaces a working connection.
  */
 export class ConnectionService {
-  private readonly tests: Repository<ConnectionTest>;
-
   constructor(
-    dataSource: DataSource,
+    private readonly history: ConnectionHistory,
     private readonly stores: EcommerceStoreService,
     private readonly tester: ConnectionTester,
     private readonly audit: AuditService,
-  ) {
-    this.tests = dataSource.getRepository(ConnectionTest);
-  }
+  ) {}
 
   /** Tests the store's saved credentials and adds the result to its history. */
   async testSavedCredentials(storeId: string): Promise<ConnectionTest> {
@@ -49,7 +35,7 @@ export class ConnectionService {
     const saved = this.stores.savedCredentials(store);
     const outcome = saved ? await this.run(store, saved) : notConfigured(store.apiVersion);
     await this.audit.record(connectionTested(store, outcome));
-    return this.record(store.id, outcome);
+    return this.history.record(store.id, outcome);
   }
 
   /** Tests credentials as typed, saving nothing. With a store, an omitted secret means the saved one. */
@@ -79,36 +65,14 @@ export class ConnectionService {
     }
     // Saved only if the store is still as it was before the test (else CONFLICT): what was tested is what is saved.
     const saved = await this.stores.saveCredentials(store!, credentials);
-    await this.record(storeId, outcome);
+    await this.history.record(storeId, outcome);
     return saved;
   }
 
-  async history(storeId: string, page?: number | null, perPage?: number | null): Promise<{ items: ConnectionTest[]; total: number }> {
+  /** A page of the store's tests, newest first. */
+  async historyOf(storeId: string, page?: number | null, perPage?: number | null): Promise<{ items: ConnectionTest[]; total: number }> {
     await this.stores.findById(storeId);
-    const { perPage: take, offset } = validPage(page, perPage, { defaultPerPage: 25, maxPerPage: MAX_HISTORY_PAGE });
-    const [items, total] = await this.tests.findAndCount({
-      where: { storeId },
-      order: { testedAt: 'DESC', id: 'DESC' },
-      skip: offset,
-      take,
-    });
-    return { items, total };
-  }
-
-  /** Batches the "latest test" look-ups of one request into a single query, so a list of stores costs one query, not one per store. */
-  createLatestTestLoader(): DataLoader<string, ConnectionTest | null> {
-    return new DataLoader(async (storeIds) => {
-      const latest = await this.tests
-        .createQueryBuilder('test')
-        .where('test.storeId IN (:...storeIds)', { storeIds })
-        .andWhere((query) => {
-          const newest = query.subQuery().select('MAX(other.testedAt)').from(ConnectionTest, 'other').where('other.storeId = test.storeId');
-          return `test.testedAt = ${newest.getQuery()}`;
-        })
-        .getMany();
-      const byStore = new Map(latest.map((test) => [test.storeId, test]));
-      return storeIds.map((id) => byStore.get(id) ?? null);
-    });
+    return this.history.page(storeId, page, perPage);
   }
 
   private async run(store: EcommerceStore | null, credentials: NormalisedCredentials): Promise<ConnectionOutcome> {
@@ -122,12 +86,6 @@ export class ConnectionService {
         ? { apiVersion: ApiVersion.STORE_API_OAUTH, storeHash: credentials.storeHash, accessToken: secret }
         : { apiVersion: ApiVersion.LEGACY, apiUrl: credentials.apiUrl, username: credentials.username, apiToken: secret };
     return this.tester.testConnection(platformCredentials);
-  }
-
-  private async record(storeId: string, outcome: ConnectionOutcome): Promise<ConnectionTest> {
-    const test = this.tests.create({ ...outcome, id: randomUUID(), storeId });
-    await this.tests.insert(test);
-    return test;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Caller } from '../auth/caller';
 import type { RequestContext } from '../common/request-context';
-import type { ConnectionLoaders } from '../connections/connection.service';
+import type { ConnectionHistoryLoaders } from '../connection-history/connection-history.service';
+import type { JobLoaders } from '../jobs/job-reads';
 
 /** The request context the composition root builds: every feature's loaders, and auth's caller. */
-export type AppContext = RequestContext<ConnectionLoaders, Caller>;
+export type AppContext = RequestContext<ConnectionHistoryLoaders & JobLoaders, Caller>;

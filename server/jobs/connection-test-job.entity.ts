@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ConnectionStatus } from '../common/connection-outcome';
+import type { StoreFilter } from '../stores/ecommerce-store.service';
 
 export enum ConnectionTestJobStatus {
   /** Stores are still being tested (or wait for their turn). */
@@ -15,13 +16,8 @@ export enum ConnectionTestJobStatus {
 
 registerEnumType(ConnectionTestJobStatus, { name: 'ConnectionTestJobStatus', description: 'Where a bulk connection test stands.' });
 
-/** The filter a job was started with, as stored (the EcommerceStoreFilter fields). */
-export interface StoredStoreFilter {
-  ids?: string[] | null;
-  q?: string | null;
-  apiVersion?: string | null;
-  needsMigration?: boolean | null;
-}
+/** The filter a job was started with, as stored: every StoreFilter field, each null when not given. */
+export type StoredStoreFilter = { [Field in keyof StoreFilter]-?: NonNullable<StoreFilter[Field]> | null };
 
 @ObjectType({ description: 'How many stores of a job ended with one connection status.' })
 export class ConnectionStatusCount {

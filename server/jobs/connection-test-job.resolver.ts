@@ -1,44 +1,27 @@
-import DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../common/request-context';
 import { EcommerceStoreFilter } from '../stores/inputs/ecommerce-store-filter.input';
-import { ConnectionTestJobItem } from './connection-test-job-item.entity';
+import { ConnectionTestJobItemPage } from './connection-test-job-item-page.type';
+import { ConnectionTestJobPage } from './connection-test-job-page.type';
 import { ConnectionStatusCount, ConnectionTestJob, type ConnectionTestJobProgress, ConnectionTestJobStatus } from './connection-test-job.entity';
-import { ConnectionTestJobService } from './connection-test-job.service';
+import { JobLifecycle } from './job-lifecycle';
+import { JobReads, type JobLoaders } from './job-reads';
 
-@ObjectType({ description: 'A page of connection test jobs, newest first.' })
-export class ConnectionTestJobPage {
-  @Field(() => [ConnectionTestJob])
-  items!: ConnectionTestJob[];
-
-  @Field(() => Int)
-  total!: number;
-}
-
-@ObjectType({ description: "A page of a job's stores, in the job's order." })
-export class ConnectionTestJobItemPage {
-  @Field(() => [ConnectionTestJobItem])
-  items!: ConnectionTestJobItem[];
-
-  @Field(() => Int)
-  total!: number;
-}
+type JobsContext = RequestContext<JobLoaders>;
 
 /** Whoever starts a job, as stored on it. */
-function createdByOf(context: RequestContext): string | null {
+function createdByOf(context: JobsContext): string | null {
   const caller = context.caller;
   if (!caller) return null;
   return caller.kind === 'session' ? `user:${caller.user.id}` : `apiKey:${caller.apiKey.id}`;
 }
 
-/** One progress query per request, however many jobs it shows (no N+1 in connectionTestJobs). */
-const progressLoaders = new WeakMap<object, DataLoader<string, ConnectionTestJobProgress>>();
-
 @Authorized()
 @Resolver(() => ConnectionTestJob)
 export class ConnectionTestJobResolver {
   constructor(
-    private readonly jobs: ConnectionTestJobService,
+    private readonly lifecycle: JobLifecycle,
+    private readonly reads: JobReads,
     private readonly onStarted: () => void = () => undefined,
   ) {}
 
@@ -48,22 +31,22 @@ export class ConnectionTestJobResolver {
       "Returns at once; follow it with connectionTestJob(id). Every result lands in the store's history.",
   })
   async testAllConnections(
-    @Ctx() context: RequestContext,
+    @Ctx() context: JobsContext,
     @Arg('filter', () => EcommerceStoreFilter, { nullable: true }) filter?: EcommerceStoreFilter,
   ): Promise<ConnectionTestJob> {
-    const job = await this.jobs.start(filter ?? null, { createdBy: createdByOf(context) });
+    const job = await this.lifecycle.start(filter ?? null, { createdBy: createdByOf(context) });
     this.onStarted();
     return job;
   }
 
   @Mutation(() => ConnectionTestJob, { description: 'Stops a running job: stores not yet tested are skipped; tests under way finish and are recorded.' })
   cancelConnectionTestJob(@Arg('id', () => ID) id: string): Promise<ConnectionTestJob> {
-    return this.jobs.cancel(id);
+    return this.lifecycle.cancel(id);
   }
 
   @Query(() => ConnectionTestJob, { nullable: true })
   async connectionTestJob(@Arg('id', () => ID) id: string): Promise<ConnectionTestJob> {
-    return this.jobs.findById(id);
+    return this.reads.findById(id);
   }
 
   @Query(() => ConnectionTestJobPage, { description: 'Connection test jobs, newest first; e.g. status: RUNNING for the ones under way.' })
@@ -72,52 +55,53 @@ export class ConnectionTestJobResolver {
     @Arg('perPage', () => Int, { nullable: true }) perPage?: number,
     @Arg('status', () => ConnectionTestJobStatus, { nullable: true }) status?: ConnectionTestJobStatus,
   ): Promise<ConnectionTestJobPage> {
-    return this.jobs.list({ page, perPage, status });
+    return this.reads.list({ page, perPage, status });
   }
 
   @FieldResolver(() => Int, { description: 'Stores tested so far.' })
-  async done(@Root() job: ConnectionTestJob, @Ctx() context: RequestContext): Promise<number> {
+  async done(@Root() job: ConnectionTestJob, @Ctx() context: JobsContext): Promise<number> {
     return (await this.progressOf(job, context)).done;
   }
 
   @FieldResolver(() => Int, { description: 'Tested, and the connection works.' })
-  async ok(@Root() job: ConnectionTestJob, @Ctx() context: RequestContext): Promise<number> {
+  async ok(@Root() job: ConnectionTestJob, @Ctx() context: JobsContext): Promise<number> {
     return (await this.progressOf(job, context)).ok;
   }
 
   @FieldResolver(() => Int, { description: 'Tested, and the connection does not work (or no credentials are saved).' })
-  async failed(@Root() job: ConnectionTestJob, @Ctx() context: RequestContext): Promise<number> {
+  async failed(@Root() job: ConnectionTestJob, @Ctx() context: JobsContext): Promise<number> {
     return (await this.progressOf(job, context)).failed;
   }
 
   @FieldResolver(() => Int, { description: 'Being tested right now.' })
-  async running(@Root() job: ConnectionTestJob, @Ctx() context: RequestContext): Promise<number> {
+  async running(@Root() job: ConnectionTestJob, @Ctx() context: JobsContext): Promise<number> {
     return (await this.progressOf(job, context)).running;
   }
 
   @FieldResolver(() => Int, { description: 'Waiting for their turn.' })
-  async pending(@Root() job: ConnectionTestJob, @Ctx() context: RequestContext): Promise<number> {
+  async pending(@Root() job: ConnectionTestJob, @Ctx() context: JobsContext): Promise<number> {
     return (await this.progressOf(job, context)).pending;
   }
 
   @FieldResolver(() => Int, { description: 'Not tested, because the job was cancelled or failed first.' })
-  async skipped(@Root() job: ConnectionTestJob, @Ctx() context: RequestContext): Promise<number> {
+  async skipped(@Root() job: ConnectionTestJob, @Ctx() context: JobsContext): Promise<number> {
     return (await this.progressOf(job, context)).skipped;
   }
 
   @FieldResolver(() => Int, { description: 'Tested stores whose status differs from their previous test.' })
-  async changed(@Root() job: ConnectionTestJob, @Ctx() context: RequestContext): Promise<number> {
+  async changed(@Root() job: ConnectionTestJob, @Ctx() context: JobsContext): Promise<number> {
     return (await this.progressOf(job, context)).changed;
   }
 
   @FieldResolver(() => Float, { description: 'done / total, from 0 to 1 (1 for a job with no stores).' })
-  async progress(@Root() job: ConnectionTestJob, @Ctx() context: RequestContext): Promise<number> {
-    const { done, skipped } = await this.progressOf(job, context);
-    return job.total === 0 ? 1 : Math.min(1, (done + skipped) / job.total);
+  async progress(@Root() job: ConnectionTestJob, @Ctx() context: JobsContext): Promise<number> {
+    // Tested stores only: a cancelled job's skipped stores are not progress (its bar stays where testing stopped).
+    const { done } = await this.progressOf(job, context);
+    return job.total === 0 ? 1 : Math.min(1, done / job.total);
   }
 
   @FieldResolver(() => [ConnectionStatusCount], { description: 'How many tested stores ended with each status, most frequent first.' })
-  async byStatus(@Root() job: ConnectionTestJob, @Ctx() context: RequestContext): Promise<ConnectionStatusCount[]> {
+  async byStatus(@Root() job: ConnectionTestJob, @Ctx() context: JobsContext): Promise<ConnectionStatusCount[]> {
     return (await this.progressOf(job, context)).byStatus;
   }
 
@@ -129,18 +113,10 @@ export class ConnectionTestJobResolver {
     @Arg('onlyChanged', () => Boolean, { nullable: true, description: 'Only stores whose status changed.' }) onlyChanged?: boolean,
     @Arg('onlyFailed', () => Boolean, { nullable: true, description: 'Only stores whose test failed.' }) onlyFailed?: boolean,
   ): Promise<ConnectionTestJobItemPage> {
-    return this.jobs.items(job.id, { page, perPage, onlyChanged, onlyFailed });
+    return this.reads.items(job.id, { page, perPage, onlyChanged, onlyFailed });
   }
 
-  private progressOf(job: ConnectionTestJob, context: RequestContext): Promise<ConnectionTestJobProgress> {
-    let loader = progressLoaders.get(context);
-    if (!loader) {
-      loader = new DataLoader(async (ids: readonly string[]) => {
-        const progress = await this.jobs.progress(ids);
-        return ids.map((id) => progress.get(id)!);
-      });
-      progressLoaders.set(context, loader);
-    }
-    return loader.load(job.id);
+  private progressOf(job: ConnectionTestJob, context: JobsContext): Promise<ConnectionTestJobProgress> {
+    return context.loaders.connectionTestJobProgress.load(job.id);
   }
 }

@@ -1,12 +1,23 @@
 import type { Logger } from 'pino';
+import { runAsSystem } from '../audit/audit-scope';
+import type { ConnectionStatus } from '../common/connection-outcome';
 import { NotFoundError } from '../common/errors';
 import type { ConnectionTest } from '../connection-history/connection-test.entity';
-import type { ClaimedItem, ConnectionTestJobService, ItemResult } from './connection-test-job.service';
+import type { JobLifecycle } from './job-lifecycle';
+import type { ClaimedItem, ItemResult, JobQueue } from './job-queue';
 
 /** What the runner needs of the connections service: test a store's saved credentials and record the result in its history. */
 export interface SavedCredentialsTester {
   testSavedCredentials(storeId: string): Promise<ConnectionTest>;
 }
+
+/** What the runner needs of the history: the status of a store's newest test, before it adds one. */
+export interface LatestStatusReader {
+  latestStatus(storeId: string): Promise<ConnectionStatus | null>;
+}
+
+/** How the audit trail names the runner, whichever request or timer set it going. */
+export const JOB_RUNNER_ACTOR = 'connection-test-jobs';
 
 export interface JobRunnerOptions {
   /** Tests this instance runs at once (CONNECTION_TEST_CONCURRENCY). */
@@ -23,8 +34,9 @@ const INTERNAL_ERROR_MESSAGE = 'The test could not run because of an error on ou
 
 /**
  * Runs bulk connection tests on this instance: claims items from the database (see
- * ConnectionTestJobService), tests up to `concurrency` stores at once, records each result,
- * and keeps the schedule. Any number of instances can run one each.
+ * JobQueue), tests up to `concurrency` stores at once, records each result, and keeps the
+ * schedule. Any number of instances can run one each. Its tests run on behalf of storelink
+ * (JOB_RUNNER_ACTOR in the audit trail), not of whichever request started the job.
  */
 export class JobRunner {
   private readonly inflight = new Map<string, Promise<void>>();
@@ -38,21 +50,23 @@ export class JobRunner {
   private lastScheduleCheck = 0;
 
   constructor(
-    private readonly jobs: ConnectionTestJobService,
+    private readonly queue: JobQueue,
+    private readonly lifecycle: JobLifecycle,
+    private readonly history: LatestStatusReader,
     private readonly tester: SavedCredentialsTester,
     private readonly logger: Logger,
     private readonly options: JobRunnerOptions,
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.tick(), this.options.pollMs);
+    this.timer = setInterval(() => void runAsSystem(JOB_RUNNER_ACTOR, () => this.tick()), this.options.pollMs);
     this.timer.unref();
-    void this.tick();
+    void runAsSystem(JOB_RUNNER_ACTOR, () => this.tick());
   }
 
   /** New work may be there (a job was just started here): look now rather than at the next poll. */
   kick(): void {
-    void this.pump();
+    void runAsSystem(JOB_RUNNER_ACTOR, () => this.pump());
   }
 
   /** Stops taking work and waits for the tests under way, so their results are recorded before the database closes. */
@@ -70,15 +84,15 @@ export class JobRunner {
         const now = Date.now();
         if (now - this.lastLeaseCheck >= Math.max(this.options.pollMs, 5000)) {
           this.lastLeaseCheck = now;
-          if (await this.jobs.recoverExpiredLeases()) await this.jobs.completeIfFinished();
+          if (await this.queue.recoverExpiredLeases()) await this.queue.completeIfFinished();
         }
         const { retestIntervalMs } = this.options;
         if (retestIntervalMs > 0 && now - this.lastScheduleCheck >= Math.min(retestIntervalMs / 4, 30_000)) {
           this.lastScheduleCheck = now;
-          const job = await this.jobs.startScheduledIfDue(retestIntervalMs);
+          const job = await this.lifecycle.startScheduledIfDue(retestIntervalMs);
           if (job) this.logger.info({ jobId: job.id, total: job.total }, 'scheduled connection re-test started');
         }
-        if (await this.jobs.anyRunning()) await this.pump();
+        if (await this.queue.anyRunning()) await this.pump();
       } catch (err) {
         this.logger.error({ err }, 'connection test jobs: poll failed');
       } finally {
@@ -100,7 +114,7 @@ export class JobRunner {
         this.pumpAgain = false;
         const free = this.options.concurrency - this.inflight.size;
         if (free <= 0 || this.stopped) break;
-        const claimed = await this.jobs.claim(free);
+        const claimed = await this.queue.claim(free);
         for (const item of claimed) this.launch(item);
         if (claimed.length < free && !this.pumpAgain) break;
       }
@@ -122,7 +136,7 @@ export class JobRunner {
   private async run(item: ClaimedItem): Promise<void> {
     let result: ItemResult;
     try {
-      const previousStatus = await this.jobs.latestStatus(item.storeId);
+      const previousStatus = await this.history.latestStatus(item.storeId);
       const test = await this.tester.testSavedCredentials(item.storeId);
       result = { success: test.success, resultStatus: test.status, previousStatus, testId: test.id, message: test.message };
       this.consecutiveErrors.delete(item.jobId);
@@ -141,7 +155,7 @@ export class JobRunner {
       }
     }
     try {
-      await this.jobs.finish(item, result);
+      await this.queue.finish(item, result);
     } catch (err) {
       // The lease runs out and the item is tested again (by this instance or another).
       this.logger.error({ err, jobId: item.jobId, storeId: item.storeId }, 'connection test jobs: recording a result failed');
@@ -151,7 +165,7 @@ export class JobRunner {
   private async failJob(jobId: string): Promise<void> {
     this.consecutiveErrors.delete(jobId);
     try {
-      await this.jobs.fail(jobId, `${MAX_CONSECUTIVE_ERRORS} tests in a row could not run because of an error on our side (see the server log); the stores not yet tested were skipped.`);
+      await this.lifecycle.fail(jobId, `${MAX_CONSECUTIVE_ERRORS} tests in a row could not run because of an error on our side (see the server log); the stores not yet tested were skipped.`);
       this.logger.error({ jobId }, 'connection test job FAILED');
     } catch (err) {
       this.logger.error({ err, jobId }, 'connection test jobs: marking a job failed did not work');

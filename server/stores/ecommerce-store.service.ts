@@ -7,6 +7,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/error
 import { validPage, validSort } from '../common/list-params';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { ConnectionTest } from '../connection-history/connection-test.entity';
+import { newestTestOf } from '../connection-history/newest-test';
 import { ApiVersion } from '../common/api-version';
 import { ConnectionHealth } from '../common/connection-health';
 import { EcommerceStore, secretContext } from './ecommerce-store.entity';
@@ -243,12 +244,12 @@ export class EcommerceStoreService {
 
 /** Health is the outcome of the store's newest connection test, looked up in the database so counts cover every store. */
 function filterByConnectionHealth(query: SelectQueryBuilder<EcommerceStore>, health: ConnectionHealth): void {
-  const tests = () => query.subQuery().from(ConnectionTest, 'test').where('test.storeId = store.id');
   if (health === ConnectionHealth.UNTESTED) {
-    query.andWhere(`NOT EXISTS ${tests().select('1').getQuery()}`);
+    const anyTest = query.subQuery().select('1').from(ConnectionTest, 'test').where('test.storeId = store.id').getQuery();
+    query.andWhere(`NOT EXISTS ${anyTest}`);
     return;
   }
-  const newestOutcome = tests().select('test.success').orderBy('test.testedAt', 'DESC').limit(1).getQuery();
+  const newestOutcome = newestTestOf(query, 'store.id').select('newest.success').getQuery();
   query.andWhere(`${newestOutcome} = :lastTestPassed`, { lastTestPassed: health === ConnectionHealth.HEALTHY });
 }
 

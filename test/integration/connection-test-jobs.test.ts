@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { useFakeBigCommerce } from '../support/hooks';
+import { ConnectionTestJob } from '../../server/jobs/connection-test-job.entity';
 import { clientFor, TestServer } from '../support/test-server';
 
 /**
@@ -156,6 +157,8 @@ test('cancelling skips the stores not yet tested; tests under way finish and are
   expect(job.done).toBeGreaterThanOrEqual(1);
   expect(job.done).toBeLessThanOrEqual(4);
   expect(job.pending).toBe(0);
+  // The bar counts tested stores only: skipped ones are not progress ("4 of 12 tested" is not a full bar).
+  expect(job.progress).toBeCloseTo(job.done / 12, 6);
 
   // Exactly the stores the job counts as done have a result in their history; nothing is tested after.
   const tested = [];
@@ -297,3 +300,34 @@ test('asking for a job that does not exist, or a page out of range, is a typed e
   const empty = (await gql(START, { filter: { ids: [] } })).data.testAllConnections;
   expect(empty).toMatchObject({ status: 'COMPLETED', total: 0, done: 0, progress: 1 });
 });
+
+test('a job keeps the whole filter it was started with, connectionHealth included', async () => {
+  const { server, gql } = await startServer();
+  await seed(gql, 'Health', ['ok', 'wrong-token']);
+  await waitFor(gql, (await gql(START, { filter: { q: 'health' } })).data.testAllConnections.id, finished);
+
+  const filter = { q: 'health', connectionHealth: 'FAILING' };
+  const job = (await gql(START, { filter })).data.testAllConnections;
+  expect(job.total).toBe(1);
+  const stored = await server.dataSource.getRepository(ConnectionTestJob).findOneByOrFail({ id: job.id });
+  expect(stored.filter).toMatchObject(filter);
+});
+
+test('the audit trail names the job runner one way, whether a request or the schedule started the job', async () => {
+  const { gql } = await startServer({ RETEST_INTERVAL_MINUTES: '0.05' }); // 3 s
+  const [store] = await seed(gql, 'Actor', ['ok']);
+  await waitFor(gql, (await gql(START, { filter: { ids: [store.id] } })).data.testAllConnections.id, finished);
+  const scheduledTestedIt = async () =>
+    (await gql(`{ connectionTestJobs(perPage: 100) { items { scheduled status total } } }`)).data.connectionTestJobs.items.some(
+      (job: any) => job.scheduled && job.status === 'COMPLETED' && job.total > 0,
+    );
+  for (let i = 0; i < 300 && !(await scheduledTestedIt()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+
+  const events = (
+    await gql(`query($f: AuditEventFilter) { allAuditEvents(filter: $f, perPage: 100) { actorType actorName } }`, {
+      f: { actions: ['CONNECTION_TESTED'], targetId: store.id },
+    })
+  ).data.allAuditEvents;
+  expect(events.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(events.map((event: any) => `${event.actorType} ${event.actorName}`))).toEqual(new Set(['SYSTEM connection-test-jobs']));
+}, 30_000);
