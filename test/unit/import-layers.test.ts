@@ -14,7 +14,7 @@ const LAYERS: string[][] = [
   ['stores'],
   ['connections'],
   ['jobs'],
-  ['db', 'graphql'],
+  ['db', 'graphql', 'admin-ui'],
   ['app.ts', 'scripts'],
   ['index.ts'],
 ];
