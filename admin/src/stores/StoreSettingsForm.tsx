@@ -1,5 +1,5 @@
 import { Alert, Box, CardContent, Divider, Stack, Typography } from '@mui/material';
-import { BooleanInput, DeleteButton, Form, required, SaveButton, TextInput, Toolbar } from 'react-admin';
+import { BooleanInput, DeleteButton, Form, required, SaveButton, TextInput, Toolbar, useGetIdentity } from 'react-admin';
 import type { EcommerceStore } from '../types';
 import { useIsViewer } from '../useIsViewer';
 import { ApiAccessSection } from './ApiAccessSection';
@@ -7,6 +7,7 @@ import { ConnectionTestSection } from './ConnectionTestSection';
 import { toFormValues } from './credentialsForm';
 import { MigrationGuide } from './MigrationGuide';
 import { SaveRefusedPanel } from './SaveRefusedPanel';
+import { SignInAgainDialog } from './SignInAgainDialog';
 import { useSaveStore } from './useSaveStore';
 
 /**
@@ -18,8 +19,9 @@ import { useSaveStore } from './useSaveStore';
  * test) does not reset what the admin is typing.
  */
 export const StoreSettingsForm = ({ store }: { store: EcommerceStore }) => {
-  const { save, refusal } = useSaveStore(store);
+  const { save, refusal, sessionEnded } = useSaveStore(store);
   const viewer = useIsViewer();
+  const { identity } = useGetIdentity();
 
   return (
     <Form record={{ id: store.id, ...toFormValues(store) }} onSubmit={save as never} noValidate disabled={viewer}>
@@ -70,6 +72,16 @@ export const StoreSettingsForm = ({ store }: { store: EcommerceStore }) => {
           confirmContent="storelink forgets this store and its saved API credentials. Nothing changes in the store itself."
         />
       </Toolbar>
+      {sessionEnded && (
+        <SignInAgainDialog
+          open
+          title={sessionEnded.title}
+          summary={sessionEnded.summary}
+          email={String(identity?.fullName ?? '')}
+          onSignInAndSave={sessionEnded.signInAndSave}
+          onCancel={sessionEnded.cancel}
+        />
+      )}
       <Divider />
       <CardContent>
         <ConnectionTestSection store={store} />

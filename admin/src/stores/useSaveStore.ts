@@ -1,7 +1,11 @@
 import { useState } from 'react';
-import { useDataProvider, useNotify, useRefresh } from 'react-admin';
-import type { StorelinkDataProvider } from '../dataProvider';
+import { useNotify, useRefresh } from 'react-admin';
+// The data provider itself, not react-admin's useDataProvider: on a lost session that one signs
+// out, leaves the page (and what was typed) and resolves with an empty answer, which a save must
+// never take for a success.
+import { dataProvider } from '../dataProvider';
 import { toStorelinkError } from '../errors';
+import { signIn } from '../signIn';
 import type { ConnectionTestResult, EcommerceStore } from '../types';
 import { credentialsChanged, formFieldFor, toCredentialsInput, type StoreFormValues } from './credentialsForm';
 import { credentialsKey } from './useTypedCredentials';
@@ -12,10 +16,11 @@ import { credentialsKey } from './useTypedCredentials';
  * beside fields (react-admin's Form puts them there), and remembers a refused save's test result.
  */
 export function useSaveStore(store: EcommerceStore) {
-  const dataProvider = useDataProvider<StorelinkDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
   const [refusal, setRefusal] = useState<{ result: ConnectionTestResult; credentials: string } | null>(null);
+  /** A save that found the session ended: what it was saving, and what it managed to save before. */
+  const [sessionEnded, setSessionEnded] = useState<{ values: StoreFormValues; saved: string[] } | null>(null);
 
   const save = async (values: StoreFormValues): Promise<Partial<Record<keyof StoreFormValues, string>> | undefined> => {
     setRefusal(null);
@@ -29,11 +34,13 @@ export function useSaveStore(store: EcommerceStore) {
           data: { id: store.id, name: values.name, version },
           previousData: store,
         });
+        if (!data?.version) throw new Error('storelink did not confirm the new name: reload the page to see whether it was saved.');
         version = data.version;
         changes.push('name');
       }
       if (credentialsChanged(values, store)) {
-        await dataProvider.updateApiCredentials(store.id, toCredentialsInput(values)!, { verify: values.verify, version });
+        const saved = await dataProvider.updateApiCredentials(store.id, toCredentialsInput(values)!, { verify: values.verify, version });
+        if (!saved?.id) throw new Error('storelink did not confirm the new API access: reload the page to see whether it was saved.');
         changes.push('API access');
       }
       notify(
@@ -49,6 +56,11 @@ export function useSaveStore(store: EcommerceStore) {
     } catch (error) {
       const problem = toStorelinkError(error);
       if (changes.length > 0) refresh();
+      if (problem.code === 'UNAUTHENTICATED') {
+        // Nothing after the refused write was sent; the form keeps every value for the retry.
+        setSessionEnded({ values, saved: changes });
+        return undefined;
+      }
       if (problem.code === 'CONNECTION_TEST_FAILED' && problem.result) {
         setRefusal({ result: problem.result, credentials: credentialsKey(values) });
         notify('Not saved: the new credentials failed the connection test. The store keeps its current API access.', { type: 'error' });
@@ -68,5 +80,25 @@ export function useSaveStore(store: EcommerceStore) {
     }
   };
 
-  return { save, refusal };
+  /** Signs in again (the session had ended) and saves what is still in the form. */
+  const signInAndSave = async (email: string, password: string) => {
+    if (!sessionEnded) return;
+    await signIn(email, password);
+    dataProvider.reset();
+    setSessionEnded(null);
+    const fieldErrors = await save(sessionEnded.values);
+    const first = fieldErrors && Object.values(fieldErrors)[0];
+    if (first) notify(`Not saved: ${first}`, { type: 'error' });
+  };
+
+  return {
+    save,
+    refusal,
+    sessionEnded: sessionEnded && {
+      title: sessionEnded.saved.length ? `Your session ended; the ${sessionEnded.saved.includes('name') ? 'API access' : 'rest'} was not saved` : 'Your session ended; nothing was saved',
+      summary: sessionEnded.saved.length ? `The ${sessionEnded.saved.join(' and ')} had been saved before; the rest was not.` : 'storelink refused the save because you are no longer signed in.',
+      signInAndSave,
+      cancel: () => setSessionEnded(null),
+    },
+  };
 }

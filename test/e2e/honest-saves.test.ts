@@ -1,0 +1,105 @@
+import type { Browser, Page } from 'playwright-core';
+import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
+import { ADMIN, TestServer } from '../support/test-server';
+import { launchChromium, requireAdminBuild, Screenshots } from './support/browser';
+
+/**
+ * A save never claims what did not happen: with the session ended on the server, Save says so,
+ * sends nothing after the refused write, keeps what was typed, and saves it once the admin signs
+ * in again in place. Screenshots in test-results/honest-saves/.
+ */
+
+jest.setTimeout(120_000);
+
+const HASH = 'honest0001';
+const TOKEN = 'honestfull00000000000000000000h1';
+const FULL_SCOPES = { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' } as const;
+
+describe('honest saves, in Chromium', () => {
+  let fake: FakeBigCommerce;
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let storeId: string;
+  const shots = new Screenshots('honest-saves');
+  /** Every GraphQL mutation the page sent, by operation, in order. */
+  const mutations: string[] = [];
+
+  beforeAll(async () => {
+    requireAdminBuild();
+    fake = await startFakeBigCommerce();
+    fake.addStore({ hash: HASH, name: 'Honest Hardware', domain: 'honest.example' });
+    fake.addToken({ hash: HASH, token: TOKEN, scopes: FULL_SCOPES });
+    server = await TestServer.start({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' });
+    const admin = await server.login();
+    storeId = (await server.graphql('mutation { createEcommerceStore(name: "Honest Hardware") { id } }', {}, admin)).data.createEcommerceStore.id;
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('request', (request) => {
+      const body = request.url().endsWith('/graphql') ? (request.postData() ?? '') : '';
+      if (/"query":"\s*mutation/.test(body)) mutations.push(JSON.parse(body).operationName ?? JSON.parse(body).query.slice(0, 60));
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.destroy();
+    await fake?.stop();
+  });
+
+  const input = (label: string) => page.getByLabel(new RegExp(`^${label.replace(/[()]/g, '\\$&')}[\\s\u2009]*\\*?$`));
+
+  test('a save after the session ended says nothing was saved, keeps the form, and saves after signing in again', async () => {
+    await page.goto(server.url);
+    await input('Email').fill(ADMIN.email);
+    await input('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Migration to Store API accounts').waitFor();
+    await page.goto(`${server.url}/#/EcommerceStore/${storeId}`);
+    await page.getByTestId('store-name').waitFor();
+
+    await input('Name').fill('Honest Hardware & Tools');
+    await page.getByRole('combobox', { name: 'API Version' }).click();
+    await page.getByRole('option', { name: 'Store API Account (OAuth)', exact: true }).click();
+    await input('API login (API path)').fill(`stores/${HASH}`);
+    await input('API password (Access token)').fill(TOKEN);
+
+    // The session ends on the server (expired, or signed out elsewhere) while the admin types.
+    const token = (await page.evaluate("sessionStorage.getItem('storelink.session')")) as string;
+    expect((await server.graphql('mutation { logout }', {}, token)).errors).toBeUndefined();
+    mutations.length = 0;
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const dialog = page.getByTestId('session-ended');
+    await dialog.getByText('Your session ended; nothing was saved').waitFor();
+    await shots.take(page, 'session-ended-on-save');
+    // One write was tried and refused; the credentials were never sent after it.
+    expect(mutations).toEqual(['updateEcommerceStore']);
+    expect(await page.getByText(/^Saved/).count()).toBe(0);
+    // Still on the store page, with everything typed.
+    expect(page.url()).toContain(`/EcommerceStore/${storeId}`);
+    expect(await input('Name').inputValue()).toBe('Honest Hardware & Tools');
+    expect(await input('API password (Access token)').inputValue()).toBe(TOKEN);
+    const before = await storeAsServerSeesIt();
+    expect(before).toMatchObject({ name: 'Honest Hardware', apiVersion: null, apiPasswordLast4: null });
+
+    // A wrong password says so and keeps the dialog.
+    await dialog.getByLabel(/^Password/).fill('not the password at all');
+    await dialog.getByRole('button', { name: 'Sign in and save' }).click();
+    await dialog.getByRole('alert').waitFor();
+
+    await dialog.getByLabel(/^Password/).fill(ADMIN.password);
+    await dialog.getByRole('button', { name: 'Sign in and save' }).click();
+    await page.getByText('Saved: the new API access passed the connection test.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await shots.take(page, 'saved-after-signing-in-again');
+    expect(await storeAsServerSeesIt()).toMatchObject({ name: 'Honest Hardware & Tools', apiVersion: 'STORE_API_OAUTH', apiLogin: `stores/${HASH}`, apiPasswordLast4: TOKEN.slice(-4) });
+  });
+
+  async function storeAsServerSeesIt() {
+    const token = await server.login();
+    const { data } = await server.graphql('query($id: ID!) { EcommerceStore(id: $id) { name apiVersion apiLogin apiPasswordLast4 } }', { id: storeId }, token);
+    return data.EcommerceStore;
+  }
+});
