@@ -10,6 +10,8 @@ export enum ApiVersion {
   SHOPIFY_ADMIN_TOKEN = 'SHOPIFY_ADMIN_TOKEN',
   /** Shopify: a Dev Dashboard app's client ID and secret, exchanged for 24-hour access tokens. */
   SHOPIFY_CLIENT_CREDENTIALS = 'SHOPIFY_CLIENT_CREDENTIALS',
+  /** WooCommerce: a REST API key (consumer key and secret) of the merchant's WordPress site, HTTP Basic auth over HTTPS. */
+  WOOCOMMERCE_REST = 'WOOCOMMERCE_REST',
 }
 
 /** The labels admins know from the merchant guide. */
@@ -18,4 +20,5 @@ export const API_VERSION_LABELS: Record<ApiVersion, string> = {
   [ApiVersion.STORE_API_OAUTH]: 'Store API Account (OAuth)',
   [ApiVersion.SHOPIFY_ADMIN_TOKEN]: 'Shopify custom app (Admin API access token)',
   [ApiVersion.SHOPIFY_CLIENT_CREDENTIALS]: 'Shopify Dev Dashboard app (client credentials)',
+  [ApiVersion.WOOCOMMERCE_REST]: 'WooCommerce REST API key',
 };

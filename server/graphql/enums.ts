@@ -14,6 +14,7 @@ export function registerEnums(): void {
     valuesConfig: {
       LEGACY: { description: 'Legacy API account (Basic auth). Deprecated by BigCommerce.' },
       STORE_API_OAUTH: { description: 'Store API Account (OAuth).' },
+      WOOCOMMERCE_REST: { description: 'WooCommerce REST API key (consumer key and secret).' },
     },
   });
   registerEnumType(ConnectionStatus, { name: 'ConnectionStatus' });

@@ -56,7 +56,7 @@ export function normaliseCredentials(
     // Every store is a BigCommerce store until stores can be created on other platforms.
     throw new InvalidInputError(
       'apiVersion',
-      `"${API_VERSION_LABELS[input.apiVersion]}" belongs to Shopify, and this is a BigCommerce store: choose "${API_VERSION_LABELS[ApiVersion.STORE_API_OAUTH]}" or "${API_VERSION_LABELS[ApiVersion.LEGACY]}".`,
+      `"${API_VERSION_LABELS[input.apiVersion]}" belongs to ${input.apiVersion === ApiVersion.WOOCOMMERCE_REST ? 'WooCommerce' : 'Shopify'}, and this is a BigCommerce store: choose "${API_VERSION_LABELS[ApiVersion.STORE_API_OAUTH]}" or "${API_VERSION_LABELS[ApiVersion.LEGACY]}".`,
     );
   }
   if (input.apiVersion === ApiVersion.STORE_API_OAUTH) {

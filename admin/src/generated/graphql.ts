@@ -12,7 +12,9 @@ export type ApiVersion =
   /** Store API Account (OAuth). */
   | 'STORE_API_OAUTH'
   | 'SHOPIFY_ADMIN_TOKEN'
-  | 'SHOPIFY_CLIENT_CREDENTIALS';
+  | 'SHOPIFY_CLIENT_CREDENTIALS'
+  /** WooCommerce REST API key (consumer key and secret). */
+  | 'WOOCOMMERCE_REST';
 
 export type UserRole =
   /** Everything, including credentials, users, API keys and the audit trail. */

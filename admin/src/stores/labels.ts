@@ -24,6 +24,7 @@ export const API_VERSION_NAMES: Record<ApiVersion, string> = {
   // Shopify's credentials are in the schema; their form and guide come with the Shopify work.
   SHOPIFY_ADMIN_TOKEN: 'Shopify Admin API access token',
   SHOPIFY_CLIENT_CREDENTIALS: 'Shopify app client credentials',
+  WOOCOMMERCE_REST: 'WooCommerce REST API key',
 };
 
 export const API_VERSION_CHOICES = [
