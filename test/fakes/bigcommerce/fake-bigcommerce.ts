@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { parseBasic, readBody, redactedHeaders } from '../shared/http';
 import { FaultList, playFault } from './faults';
 import { StoreQuota } from './rate-limit';
 import { OPENRESTY_404, unauthorized, type ApiDialect, type FakeResponse } from './responses';
@@ -136,11 +137,11 @@ export class FakeBigCommerce {
     const receivedAt = now();
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
-    const body = await readBody(req).catch(() => null);
+    const body = await readBody(req, MAX_REQUEST_BODY).catch(() => null);
     const entry: FakeRequest = {
       method,
       path,
-      headers: redactedHeaders(req),
+      headers: redactedHeaders(req, SECRET_HEADERS),
       body: body ?? '',
       storeHash: null,
       authenticated: false,
@@ -226,25 +227,7 @@ function send(res: ServerResponse, response: FakeResponse): void {
   res.end(payload);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_REQUEST_BODY) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
-function redactedHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    headers[name] = SECRET_HEADERS.has(name) ? '[redacted]' : Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
-}
 
 function isUnsafeWrite(method: string, path: string, body: string): boolean {
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return false;
@@ -255,10 +238,3 @@ function isUnsafeWrite(method: string, path: string, body: string): boolean {
   return true;
 }
 
-function parseBasic(header: string | undefined): { username: string; password: string } | null {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header ?? '');
-  if (!match) return null;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon < 0 ? null : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
