@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { NotFoundError } from '../common/errors';
-import { validPage, validSort } from '../common/list-params';
+import { type ListParams, orderList, validPage, validSort, whereContains, whereIdIn } from '../common/list-params';
 import type { ApiVersion } from '../common/api-version';
 import { AuditAction, AuditActorType, AuditTargetType } from './audit-action';
 import { AuditEvent } from './audit-event.entity';
@@ -43,14 +43,6 @@ export interface AuditFilter {
   success?: boolean | null;
   since?: Date | null;
   until?: Date | null;
-}
-
-export interface AuditListParams {
-  page?: number | null;
-  perPage?: number | null;
-  sortField?: string | null;
-  sortOrder?: string | null;
-  filter?: AuditFilter | null;
 }
 
 const SORTABLE_FIELDS = ['occurredAt', 'action', 'actorName', 'targetName', 'success'] as const;
@@ -98,13 +90,13 @@ export class AuditService {
     return event;
   }
 
-  async list(params: AuditListParams): Promise<AuditEvent[]> {
+  async list(params: ListParams<AuditFilter>): Promise<AuditEvent[]> {
     const { perPage, offset } = validPage(params.page, params.perPage, { defaultPerPage: DEFAULT_PER_PAGE, maxPerPage: MAX_PER_PAGE });
     const sort = validSort(params.sortField, params.sortOrder, { fields: SORTABLE_FIELDS, defaultField: 'occurredAt', defaultOrder: 'DESC' });
-    return this.filtered(params.filter)
-      .orderBy(`event.${sort.field}`, sort.order)
-      .addOrderBy('event.occurredAt', 'DESC')
-      .addOrderBy('event.id', 'ASC') // a stable order, so paging never repeats or skips a row
+    return orderList(this.filtered(params.filter), { expression: `event.${sort.field}`, order: sort.order }, [
+      { expression: 'event.occurredAt', order: 'DESC' },
+      { expression: 'event.id', order: 'ASC' },
+    ])
       .offset(offset)
       .limit(perPage)
       .getMany();
@@ -117,10 +109,8 @@ export class AuditService {
   private filtered(filter?: AuditFilter | null): SelectQueryBuilder<AuditEvent> {
     const query = this.events.createQueryBuilder('event');
     if (!filter) return query;
-    if (filter.ids) {
-      if (filter.ids.length === 0) return query.where('1 = 0');
-      query.andWhere('event.id IN (:...ids)', { ids: filter.ids });
-    }
+    whereIdIn(query, 'event.id', filter.ids);
+    whereContains(query, ['event.actorName', 'event.targetName'], filter.q);
     if (filter.actions && filter.actions.length > 0) query.andWhere('event.action IN (:...actions)', { actions: filter.actions });
     if (filter.actorType) query.andWhere('event.actorType = :actorType', { actorType: filter.actorType });
     if (filter.actorId) query.andWhere('event.actorId = :actorId', { actorId: filter.actorId });
@@ -129,10 +119,6 @@ export class AuditService {
     if (filter.success !== undefined && filter.success !== null) query.andWhere('event.success = :success', { success: filter.success });
     if (filter.since) query.andWhere('event.occurredAt >= :since', { since: filter.since });
     if (filter.until) query.andWhere('event.occurredAt < :until', { until: filter.until });
-    if (filter.q && filter.q.trim() !== '') {
-      const pattern = `%${filter.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere("(LOWER(event.actorName) LIKE :pattern ESCAPE '\\' OR LOWER(event.targetName) LIKE :pattern ESCAPE '\\')", { pattern });
-    }
     return query;
   }
 }

@@ -4,7 +4,7 @@ import { AuditAction } from '../audit/audit-action';
 import type { AuditService } from '../audit/audit.service';
 import { credentialsChanged, storeAuditTarget } from './store-audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
-import { validPage, validSort } from '../common/list-params';
+import { type ListParams, orderList, validPage, validSort, whereContains, whereIdIn } from '../common/list-params';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { ConnectionTest } from '../connection-history/connection-test.entity';
 import { newestTestOf } from '../connection-history/newest-test';
@@ -22,13 +22,6 @@ export interface StoreFilter {
   connectionHealth?: ConnectionHealth | null;
 }
 
-export interface StoreListParams {
-  page?: number | null;
-  perPage?: number | null;
-  sortField?: string | null;
-  sortOrder?: string | null;
-  filter?: StoreFilter | null;
-}
 
 const SORTABLE_FIELDS = ['id', 'name', 'platform', 'apiVersion', 'createdAt', 'updatedAt'] as const;
 const DEFAULT_PER_PAGE = 25;
@@ -53,16 +46,15 @@ export class EcommerceStoreService {
     return store;
   }
 
-  async list(params: StoreListParams): Promise<EcommerceStore[]> {
+  async list(params: ListParams<StoreFilter>): Promise<EcommerceStore[]> {
     const { perPage, offset } = validPage(params.page, params.perPage, { defaultPerPage: DEFAULT_PER_PAGE, maxPerPage: MAX_PER_PAGE });
     const sort = validSort(params.sortField, params.sortOrder, { fields: SORTABLE_FIELDS, defaultField: 'name', defaultOrder: 'ASC' });
 
     const query = this.filtered(params.filter);
     // Names sort as people read them ("alpha" before "Bravo"), the same on SQLite and PostgreSQL.
-    if (sort.field === 'name') query.addSelect('LOWER(store.name)', 'name_sort').orderBy('name_sort', sort.order);
-    else query.orderBy(`store.${sort.field}`, sort.order);
-    return query
-      .addOrderBy('store.id', 'ASC') // a stable order, so paging never repeats or skips a row
+    if (sort.field === 'name') query.addSelect('LOWER(store.name)', 'name_sort');
+    const expression = sort.field === 'name' ? 'name_sort' : `store.${sort.field}`;
+    return orderList(query, { expression, order: sort.order }, [{ expression: 'store.id', order: 'ASC' }])
       .offset(offset)
       .limit(perPage)
       .getMany();
@@ -222,14 +214,8 @@ export class EcommerceStoreService {
   private filtered(filter?: StoreFilter | null, repository: Repository<EcommerceStore> = this.stores): SelectQueryBuilder<EcommerceStore> {
     const query = repository.createQueryBuilder('store');
     if (!filter) return query;
-    if (filter.ids) {
-      if (filter.ids.length === 0) return query.where('1 = 0');
-      query.andWhere('store.id IN (:...ids)', { ids: filter.ids });
-    }
-    if (filter.q && filter.q.trim() !== '') {
-      const pattern = `%${filter.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere("LOWER(store.name) LIKE :pattern ESCAPE '\\'", { pattern });
-    }
+    whereIdIn(query, 'store.id', filter.ids);
+    whereContains(query, ['store.name'], filter.q);
     if (filter.apiVersion) query.andWhere('store.apiVersion = :apiVersion', { apiVersion: filter.apiVersion });
     if (filter.needsMigration === true) query.andWhere('store.apiVersion = :legacy', { legacy: ApiVersion.LEGACY });
     if (filter.needsMigration === false) {
