@@ -1,12 +1,24 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { IsNull, type DataSource, type Repository } from 'typeorm';
+import { IsNull, type DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditAction, AuditTargetType } from '../audit/audit-action';
 import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/errors';
+import { type ListParams, orderList, validPage, validSort, whereContains, whereIdIn } from '../common/list-params';
 import { ApiKey } from './api-key.entity';
 import { apiKeyLabel, type Caller } from './caller';
 import { hashToken, sameDigest } from './token-hash';
 import type { UserRole } from '../common/user-role';
+
+export interface ApiKeyListFilter {
+  ids?: string[] | null;
+  q?: string | null;
+  role?: UserRole | null;
+  revoked?: boolean | null;
+}
+
+const SORTABLE_FIELDS = ['id', 'name', 'prefix', 'role', 'createdAt', 'lastUsedAt', 'revokedAt', 'revoked'] as const;
+const DEFAULT_PER_PAGE = 25;
+const MAX_PER_PAGE = 500;
 
 export const API_KEY_PREFIX = 'sl_';
 /** "sl_" and 8 characters: enough to tell keys apart, 48 of the 256 random bits. */
@@ -48,14 +60,37 @@ export class ApiKeyService {
     return { key, apiKey: await this.keys.findOneByOrFail({ id: apiKey.id }) };
   }
 
-  list(): Promise<ApiKey[]> {
+  /** Every key, newest first (the `apiKeys` query, kept for existing callers). */
+  listAll(): Promise<ApiKey[]> {
     return this.keys.find({ order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  list(params: ListParams<ApiKeyListFilter>): Promise<ApiKey[]> {
+    const { perPage, offset } = validPage(params.page, params.perPage, { defaultPerPage: DEFAULT_PER_PAGE, maxPerPage: MAX_PER_PAGE });
+    const sort = validSort(params.sortField, params.sortOrder, { fields: SORTABLE_FIELDS, defaultField: 'createdAt', defaultOrder: 'DESC' });
+    const query = this.filtered(params.filter);
+    // `revoked` is not a column: it sorts as revokedAt IS NOT NULL (working keys first in ascending order).
+    if (sort.field === 'revoked') query.addSelect('CASE WHEN apiKey.revokedAt IS NULL THEN 0 ELSE 1 END', 'revoked_sort');
+    const expression = sort.field === 'revoked' ? 'revoked_sort' : `apiKey.${sort.field}`;
+    return orderList(query, { expression, order: sort.order }, [{ expression: 'apiKey.id', order: 'ASC' }])
+      .offset(offset)
+      .limit(perPage)
+      .getMany();
+  }
+
+  count(filter?: ApiKeyListFilter | null): Promise<number> {
+    return this.filtered(filter).getCount();
+  }
+
+  async findById(id: string): Promise<ApiKey> {
+    const apiKey = await this.keys.findOneBy({ id });
+    if (!apiKey) throw new NotFoundError('ApiKey', id);
+    return apiKey;
   }
 
   /** Revokes a key for good; revoking a revoked key changes nothing. */
   async revoke(id: string): Promise<ApiKey> {
-    const apiKey = await this.keys.findOneBy({ id });
-    if (!apiKey) throw new NotFoundError('ApiKey', id);
+    const apiKey = await this.findById(id);
     if (apiKey.revokedAt === null) {
       await this.dataSource.transaction(async (manager) => {
         await manager.getRepository(ApiKey).update({ id }, { revokedAt: new Date() });
@@ -77,6 +112,17 @@ export class ApiKeyService {
       apiKey.lastUsedAt = now;
     }
     return { kind: 'apiKey', role: apiKey.role, apiKey };
+  }
+
+  private filtered(filter?: ApiKeyListFilter | null): SelectQueryBuilder<ApiKey> {
+    const query = this.keys.createQueryBuilder('apiKey');
+    if (!filter) return query;
+    whereIdIn(query, 'apiKey.id', filter.ids);
+    whereContains(query, ['apiKey.name', 'apiKey.prefix'], filter.q);
+    if (filter.role) query.andWhere('apiKey.role = :role', { role: filter.role });
+    if (filter.revoked === true) query.andWhere('apiKey.revokedAt IS NOT NULL');
+    if (filter.revoked === false) query.andWhere('apiKey.revokedAt IS NULL');
+    return query;
   }
 }
 

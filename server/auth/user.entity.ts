@@ -29,4 +29,9 @@ export class User {
   @CreateDateColumn()
   @Field()
   createdAt!: Date;
+
+  @Field({ description: 'True while the user is disabled (disabledAt is set).' })
+  get disabled(): boolean {
+    return this.disabledAt !== null;
+  }
 }

@@ -1,13 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { IsNull, type DataSource, type Repository } from 'typeorm';
+import { IsNull, type DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditAction, AuditTargetType } from '../audit/audit-action';
 import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/errors';
+import { type ListParams, orderList, validPage, validSort, whereContains, whereIdIn } from '../common/list-params';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hasher';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 import type { UserRole } from '../common/user-role';
 
+export interface UserListFilter {
+  ids?: string[] | null;
+  q?: string | null;
+  role?: UserRole | null;
+  disabled?: boolean | null;
+}
+
+const SORTABLE_FIELDS = ['id', 'email', 'role', 'createdAt', 'disabledAt', 'disabled'] as const;
+const DEFAULT_PER_PAGE = 25;
+const MAX_PER_PAGE = 500;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const MAX_EMAIL_LENGTH = 320;
 
@@ -26,8 +37,26 @@ export class UserService {
     return this.users.count();
   }
 
-  list(): Promise<User[]> {
+  /** Every user, by email (the `users` query, kept for existing callers). */
+  listAll(): Promise<User[]> {
     return this.users.find({ order: { email: 'ASC' } });
+  }
+
+  list(params: ListParams<UserListFilter>): Promise<User[]> {
+    const { perPage, offset } = validPage(params.page, params.perPage, { defaultPerPage: DEFAULT_PER_PAGE, maxPerPage: MAX_PER_PAGE });
+    const sort = validSort(params.sortField, params.sortOrder, { fields: SORTABLE_FIELDS, defaultField: 'email', defaultOrder: 'ASC' });
+    const query = this.filtered(params.filter);
+    // `disabled` is not a column: it sorts as disabledAt IS NOT NULL (enabled users first in ascending order).
+    if (sort.field === 'disabled') query.addSelect('CASE WHEN account.disabledAt IS NULL THEN 0 ELSE 1 END', 'disabled_sort');
+    const expression = sort.field === 'disabled' ? 'disabled_sort' : `account.${sort.field}`;
+    return orderList(query, { expression, order: sort.order }, [{ expression: 'account.id', order: 'ASC' }])
+      .offset(offset)
+      .limit(perPage)
+      .getMany();
+  }
+
+  count(filter?: UserListFilter | null): Promise<number> {
+    return this.filtered(filter).getCount();
   }
 
   async findById(id: string): Promise<User> {
@@ -75,6 +104,17 @@ export class UserService {
       });
     }
     return this.findById(id);
+  }
+
+  private filtered(filter?: UserListFilter | null): SelectQueryBuilder<User> {
+    const query = this.users.createQueryBuilder('account');
+    if (!filter) return query;
+    whereIdIn(query, 'account.id', filter.ids);
+    whereContains(query, ['account.email'], filter.q);
+    if (filter.role) query.andWhere('account.role = :role', { role: filter.role });
+    if (filter.disabled === true) query.andWhere('account.disabledAt IS NOT NULL');
+    if (filter.disabled === false) query.andWhere('account.disabledAt IS NULL');
+    return query;
   }
 }
 

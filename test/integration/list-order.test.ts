@@ -1,6 +1,6 @@
 import { expectedOrder, type Key, type Order, type Row } from '../support/list-order';
 import { CREATE_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
-import { clientFor, TestServer } from '../support/test-server';
+import { useAdminServer } from '../support/hooks';
 
 /**
  * Every sortable field of every list, in both directions, comes back in exactly that order
@@ -35,24 +35,67 @@ const LISTS: ListSpec[] = [
       { field: 'id', order: 'ASC' },
     ],
   },
+  {
+    query: 'allUsers',
+    selection: 'id email role createdAt disabledAt disabled',
+    sortable: ['id', 'email', 'role', 'createdAt', 'disabledAt', 'disabled'],
+    tieBreaks: [{ field: 'id', order: 'ASC' }],
+  },
+  {
+    query: 'allApiKeys',
+    selection: 'id name prefix role createdAt lastUsedAt revokedAt revoked',
+    sortable: ['id', 'name', 'prefix', 'role', 'createdAt', 'lastUsedAt', 'revokedAt', 'revoked'],
+    tieBreaks: [{ field: 'id', order: 'ASC' }],
+  },
 ];
 
-let server: TestServer;
-let admin: ReturnType<typeof clientFor>;
+const { server, gql: admin } = useAdminServer();
 /** Distinct timestamps, so times compare the same at the API's millisecond resolution as in the database. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 beforeAll(async () => {
-  server = await TestServer.start();
-  admin = clientFor(server, await server.login());
   await server.graphql('mutation { login(email: "nobody@example.com", password: "not the password") { token } }');
   const ids: string[] = [];
+  const users: string[] = [];
+  const keys: Array<{ id: string; key: string }> = [];
+  const createUser = async (email: string, role: string) => {
+    await tick();
+    const created = await admin('mutation($e: String!, $r: UserRole!) { createUser(email: $e, password: "a long enough password", role: $r) { id } }', { e: email, r: role });
+    users.push(created.data.createUser.id);
+  };
+  const createKey = async (name: string, role: string) => {
+    await tick();
+    const created = await admin('mutation($n: String!, $r: UserRole!) { createApiKey(name: $n, role: $r) { key apiKey { id } } }', { n: name, r: role });
+    keys.push({ id: created.data.createApiKey.apiKey.id, key: created.data.createApiKey.key });
+  };
   // Mixed case, and two names equal but for case: the tie-break decides between them.
   for (const name of ['delta', 'Alpha', 'echo', 'Bravo', 'Echo', 'charlie']) {
     // SQLite keeps createdAt/updatedAt to the second: half the rows a second later, so their order is more than the tie-break.
-    if (name === 'Bravo') await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 50));
+    if (name === 'Bravo') {
+      await createUser('zoe@example.com', 'VIEWER');
+      await createKey('Backup', 'VIEWER');
+      await createKey('reports', 'ADMIN');
+      await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 50));
+    }
     await tick();
     ids.push((await admin(CREATE_STORE, { name })).data.createEcommerceStore.id);
+  }
+  await createUser('bob@example.com', 'ADMIN');
+  await createUser('mia@example.com', 'VIEWER');
+  await createUser('al@example.com', 'VIEWER');
+  await createKey('Zap sync', 'VIEWER');
+  await createKey('CI', 'ADMIN');
+  for (const user of [users[0], users[2]]) {
+    await tick();
+    await admin('mutation($id: ID!) { disableUser(id: $id) { id } }', { id: user });
+  }
+  for (const key of [keys[2], keys[0]]) {
+    await tick();
+    await server.graphql('{ allEcommerceStores(perPage: 1) { id } }', {}, key.key);
+  }
+  for (const key of [keys[1], keys[3]]) {
+    await tick();
+    await admin('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: key.id });
   }
   await tick();
   await admin(UPDATE_CREDENTIALS, { id: ids[0], credentials: { apiVersion: 'STORE_API_OAUTH', apiLogin: 'stores/abc123', apiPassword: 'orderaccesstoken0123456789' } });
@@ -66,7 +109,6 @@ beforeAll(async () => {
   await tick();
   await admin('mutation($id: ID!) { deleteEcommerceStore(id: $id) { id } }', { id: ids[5] });
 });
-afterAll(() => server.destroy());
 
 async function fetchList(list: ListSpec, sortField: string, sortOrder: Order, page: number, perPage: number): Promise<Row[]> {
   const result = await admin(
