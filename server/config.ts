@@ -22,6 +22,16 @@ const envSchema = z.object({
   STORELINK_SECRET_KEY: optionalNonEmpty,
   STORELINK_PREVIOUS_SECRET_KEYS: optionalNonEmpty,
   BIGCOMMERCE_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.bigcommerce.com'),
+  SHOPIFY_API_URL: z
+    .string()
+    .default('https://{shop}.myshopify.com')
+    .refine((value) => value.includes('{shop}') && /^https?:\/\//.test(value.replace('{shop}', 'shop')) && URL.canParse(value.replace('{shop}', 'shop')), {
+      message: 'must be an http(s) URL containing {shop}, e.g. https://{shop}.myshopify.com',
+    }),
+  SHOPIFY_API_VERSION: z
+    .string()
+    .regex(/^\d{4}-(01|04|07|10)$/, 'must be a Shopify API version YYYY-MM (a quarter: 01, 04, 07 or 10)')
+    .default('2026-01'),
   OUTBOUND_ALLOW_PRIVATE: flag.default(false),
   HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
   ADMIN_EMAIL: optionalNonEmpty,
@@ -47,6 +57,10 @@ export interface Config {
   /** base64 keys that are only read, while `npm run rotate-key` re-encrypts what they encrypted. */
   previousSecretKeys: string[];
   bigcommerceApiUrl: string;
+  /** Where a shop's Admin API lives; {shop} is its subdomain. */
+  shopifyApiUrl: string;
+  /** The Admin API version storelink asks for, YYYY-MM. */
+  shopifyApiVersion: string;
   outboundAllowPrivate: boolean;
   httpTimeoutMs: number;
   initialAdmin: { email: string; password: string } | undefined;
@@ -105,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKeyFile: path.join(e.STORELINK_DATA_DIR, 'secret.key'),
     previousSecretKeys: (e.STORELINK_PREVIOUS_SECRET_KEYS ?? '').split(',').map((key) => key.trim()).filter(Boolean),
     bigcommerceApiUrl: e.BIGCOMMERCE_API_URL.replace(/\/+$/, ''),
+    shopifyApiUrl: e.SHOPIFY_API_URL.replace(/\/+$/, ''),
+    shopifyApiVersion: e.SHOPIFY_API_VERSION,
     outboundAllowPrivate: e.OUTBOUND_ALLOW_PRIVATE,
     httpTimeoutMs: e.HTTP_TIMEOUT_MS,
     initialAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,

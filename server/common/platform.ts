@@ -1,4 +1,6 @@
 /** The e-commerce platforms storelink can connect to. */
 export enum Platform {
   BIGCOMMERCE = 'BIGCOMMERCE',
+  SHOPIFY = 'SHOPIFY',
+  WOOCOMMERCE = 'WOOCOMMERCE',
 }

@@ -73,6 +73,10 @@ export class EcommerceStoreService {
   }
 
   async create(input: { name: string; platform?: Platform | null }): Promise<EcommerceStore> {
+    if (input.platform && input.platform !== Platform.BIGCOMMERCE) {
+      // The connectors exist; the store's columns and tests are wired for BigCommerce only until the service uses the registry.
+      throw new InvalidInputError('platform', 'storelink cannot save Shopify or WooCommerce stores yet: create a BigCommerce store.');
+    }
     const store = this.stores.create({
       id: randomUUID(),
       name: validName(input.name),

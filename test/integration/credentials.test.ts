@@ -232,3 +232,13 @@ describe('an API version of another platform', () => {
     expect(await rawRow(id)).toEqual(before);
   });
 });
+
+test('a Shopify or WooCommerce store cannot be created until the service is wired for it: BAD_USER_INPUT on platform, nothing saved', async () => {
+  const count = async () => (await server.dataSource.query('SELECT COUNT(*) AS n FROM ecommerce_stores'))[0].n;
+  const before = await count();
+  for (const platform of ['SHOPIFY', 'WOOCOMMERCE']) {
+    const result = await gql('mutation ($platform: Platform) { createEcommerceStore(name: "X", platform: $platform) { id } }', { platform });
+    expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'platform' });
+  }
+  expect(await count()).toBe(before);
+});

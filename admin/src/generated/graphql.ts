@@ -56,7 +56,9 @@ export type ConnectionTestJobStatus =
   | 'FAILED';
 
 export type Platform =
-  | 'BIGCOMMERCE';
+  | 'BIGCOMMERCE'
+  | 'SHOPIFY'
+  | 'WOOCOMMERCE';
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
