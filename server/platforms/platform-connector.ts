@@ -1,6 +1,6 @@
-import type { ConnectionOutcome, ScopeLevel } from '../connections/connection-outcome';
-import type { ApiVersion } from '../stores/api-version';
-import type { Platform } from '../stores/platform';
+import type { ConnectionOutcome, ScopeLevel } from '../common/connection-outcome';
+import type { ApiVersion } from '../common/api-version';
+import type { Platform } from '../common/platform';
 import type { ConnectorSession } from './connector-session';
 
 /**

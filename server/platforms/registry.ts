@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { InvalidInputError } from '../common/errors';
-import type { ApiVersion } from '../stores/api-version';
-import { Platform } from '../stores/platform';
+import type { ApiVersion } from '../common/api-version';
+import { Platform } from '../common/platform';
 import { BigCommercePlatform } from './bigcommerce/platform';
 import type { PlatformConnector } from './platform-connector';
 import { ShopifyPlatform } from './shopify/platform';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { InvalidInputError } from '../../server/common/errors';
-import { ConnectionStatus } from '../../server/connections/connection-outcome';
+import { ConnectionStatus } from '../../server/common/connection-outcome';
 import { createPlatformRegistry, type PlatformRegistry } from '../../server/platforms/registry';
 import { REQUIRED_HANDLES } from '../../server/platforms/shopify';
-import { ApiVersion } from '../../server/stores/api-version';
-import { Platform } from '../../server/stores/platform';
+import { ApiVersion } from '../../server/common/api-version';
+import { Platform } from '../../server/common/platform';
 import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
 import { startFakeShopify, type FakeShopify } from '../fakes/shopify';
 import { FULL_SCOPES } from './bigcommerce-harness';

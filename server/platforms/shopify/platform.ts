@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../../common/errors';
-import type { ConnectionOutcome } from '../../connections/connection-outcome';
-import { ApiVersion } from '../../stores/api-version';
-import { Platform } from '../../stores/platform';
+import type { ConnectionOutcome } from '../../common/connection-outcome';
+import { ApiVersion } from '../../common/api-version';
+import { Platform } from '../../common/platform';
 import type { ConnectorSession } from '../connector-session';
 import type { CredentialsLocationInput, NormalisedLocation, PlatformConnector, TestableCredentials } from '../platform-connector';
 import { ShopifyConnector, type ShopifyConnectorOptions } from './connector';
