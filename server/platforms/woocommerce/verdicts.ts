@@ -1,4 +1,4 @@
-import { headerValue, looksLikeHtml, nonNegativeHeader, type Exchange, type HttpResponse, type RetrySignal, type TransportFailure } from '../outbound';
+import { commonRetrySignal, headerValue, looksLikeHtml, nonNegativeHeader, type Exchange, type HttpResponse, type RetrySignal, type TransportFailure } from '../outbound';
 import type { Probe } from './probes';
 
 /**
@@ -88,18 +88,7 @@ export function judge(probe: Probe, exchange: Exchange): Verdict {
   }
 }
 
-export function retrySignal(verdict: Verdict): RetrySignal | null {
-  switch (verdict.kind) {
-    case 'rate-limited':
-      return { reason: 'rate-limited', waitMs: verdict.waitMs };
-    case 'server-error':
-      return { reason: 'server-error' };
-    case 'transport':
-      return verdict.failure === 'network' ? { reason: 'network' } : null;
-    default:
-      return null;
-  }
-}
+export const retrySignal: (verdict: Verdict) => RetrySignal | null = commonRetrySignal;
 
 /** Retry-After in seconds (the form hosts use); an HTTP date is read too. */
 function retryAfterMs(response: HttpResponse): number | null {
