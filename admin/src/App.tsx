@@ -4,6 +4,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
+import { AdminOnly } from './layout/AdminOnly';
 import { LoginPage } from './LoginPage';
 import audit from './audit';
 import stores from './stores';
@@ -24,7 +25,12 @@ export const App = () => (
     // The admin UI talks to its own server only (the CSP would block the telemetry request anyway).
     disableTelemetry
   >
-    <Resource name="EcommerceStore" {...stores} />
-    <Resource name="AuditEvent" {...audit} />
+    {(role: string | undefined) => (
+      <>
+        {/* A viewer gets the pages it may use: no store creation, no audit trail (the server would refuse them anyway). */}
+        <Resource name="EcommerceStore" {...stores} create={role === 'ADMIN' ? stores.create : AdminOnly} />
+        {role === 'ADMIN' && <Resource name="AuditEvent" {...audit} />}
+      </>
+    )}
   </Admin>
 );

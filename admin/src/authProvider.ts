@@ -11,6 +11,24 @@ const ME: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`query Me { me { id 
 
 const LOGOUT: TypedDocumentNode<LogoutMutation, LogoutMutationVariables> = gql`mutation Logout { logout }`;
 
+/** Who is signed in, asked once per session token (identity and permissions both need it). */
+let me: { token: string | null; answer: Promise<{ id: string; fullName: string; role: MeQuery['me']['role'] }> } | null = null;
+
+function signedInUser() {
+  const token = session.token();
+  if (me?.token !== token) {
+    const answer = graphqlClient.query({ query: ME }).then(
+      ({ data }) => ({ id: data.me.id, fullName: data.me.email, role: data.me.role }),
+      (error) => {
+        me = null;
+        throw toStorelinkError(error);
+      },
+    );
+    me = { token, answer };
+  }
+  return me!.answer;
+}
+
 /** Signs in with `login`, keeps the token for this tab only, and sends a lost session back to the sign-in page. */
 export const authProvider: AuthProvider = {
   async login({ email, password }: { email: string; password: string }) {
@@ -42,12 +60,12 @@ export const authProvider: AuthProvider = {
   },
 
   async getIdentity() {
-    try {
-      const { data } = await graphqlClient.query({ query: ME });
-      return { id: data.me.id, fullName: data.me.email, role: data.me.role };
-    } catch (error) {
-      throw toStorelinkError(error);
-    }
+    return signedInUser();
+  },
+
+  /** The role (ADMIN or VIEWER): App registers only the pages that role may use. */
+  async getPermissions() {
+    return (await signedInUser()).role;
   },
 
 };

@@ -1,9 +1,10 @@
 import { ListSubheader } from '@mui/material';
-import { Menu as RaMenu, useSidebarState } from 'react-admin';
+import { Menu as RaMenu, usePermissions, useSidebarState } from 'react-admin';
 
 /** The dashboard, then "Settings > Ecommerce Stores", where the migration guide sends merchants. */
 export const Menu = () => {
   const [open] = useSidebarState();
+  const { permissions } = usePermissions<string>();
   return (
     <RaMenu>
       <RaMenu.DashboardItem primaryText="Migration dashboard" />
@@ -14,7 +15,7 @@ export const Menu = () => {
         </ListSubheader>
       )}
       <RaMenu.ResourceItem name="EcommerceStore" />
-      <RaMenu.ResourceItem name="AuditEvent" />
+      {permissions === 'ADMIN' && <RaMenu.ResourceItem name="AuditEvent" />}
     </RaMenu>
   );
 };

@@ -2,6 +2,7 @@ import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import { Box, Button, List, ListItem, ListItemIcon, ListItemText, Paper, Typography } from '@mui/material';
 import { useFormContext } from 'react-hook-form';
+import { useIsViewer } from '../useIsViewer';
 import type { StoreFormValues } from './credentialsForm';
 import { API_VERSION_NAMES, LABELS, REQUIRED_SCOPES, SCOPE_LEVEL_NAMES } from './labels';
 
@@ -11,6 +12,7 @@ import { API_VERSION_NAMES, LABELS, REQUIRED_SCOPES, SCOPE_LEVEL_NAMES } from '.
  */
 export const MigrationGuide = () => {
   const { setValue } = useFormContext<StoreFormValues>();
+  const viewer = useIsViewer();
   const switchToStoreApi = () => setValue('apiVersion', 'STORE_API_OAUTH', { shouldDirty: true });
 
   return (
@@ -55,7 +57,7 @@ export const MigrationGuide = () => {
             Under <strong>{LABELS.apiAccess}</strong>, set <strong>{LABELS.apiVersion}</strong> to “{API_VERSION_NAMES.STORE_API_OAUTH}”, then paste the API path into{' '}
             <strong>{LABELS.apiPath}</strong> (it looks like stores/abcd1234) and the Access Token into <strong>{LABELS.accessToken}</strong>.
           </Typography>
-          <Button size="small" variant="outlined" startIcon={<SwapHorizIcon />} onClick={switchToStoreApi}>
+          <Button size="small" variant="outlined" startIcon={<SwapHorizIcon />} onClick={switchToStoreApi} disabled={viewer}>
             Switch to {API_VERSION_NAMES.STORE_API_OAUTH}
           </Button>
         </li>

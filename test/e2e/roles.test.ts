@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core';
+import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
+import { ADMIN, TestServer } from '../support/test-server';
+import { launchChromium, requireAdminBuild, Screenshots } from './support/browser';
+
+/**
+ * Each role sees what it may use: an administrator gets the audit trail, store creation and the
+ * migration guide's switch; a viewer gets none of them, not even by typing their URL.
+ * Screenshots in test-results/roles/.
+ */
+
+jest.setTimeout(120_000);
+
+const VIEWER = { email: 'viewer@example.com', password: 'viewer password 7q2w9e' };
+const LEGACY_TOKEN = 'roleslegacy000000000000000000000r1';
+
+describe('roles in the admin UI, in Chromium', () => {
+  let fake: FakeBigCommerce;
+  let server: TestServer;
+  let browser: Browser;
+  let legacyStoreId: string;
+  const shots = new Screenshots('roles');
+
+  beforeAll(async () => {
+    requireAdminBuild();
+    fake = await startFakeBigCommerce();
+    fake.addStore({ hash: 'roles00001', name: 'Role Store', domain: 'roles.example' });
+    fake.addLegacyUser({ hash: 'roles00001', username: 'legacy-admin', apiToken: LEGACY_TOKEN });
+    server = await TestServer.start({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' });
+    const admin = await server.login();
+    const ok = (result: { errors?: unknown }) => expect(result.errors).toBeUndefined();
+    ok(await server.graphql('mutation($email: String!, $password: String!) { createUser(email: $email, password: $password, role: VIEWER) { id } }', VIEWER, admin));
+    const created = await server.graphql('mutation { createEcommerceStore(name: "Lantern Legacy Shop") { id } }', {}, admin);
+    legacyStoreId = created.data.createEcommerceStore.id;
+    ok(
+      await server.graphql(
+        'mutation($id: ID!, $c: ApiCredentialsInput!) { updateApiCredentials(id: $id, credentials: $c) { id } }',
+        { id: legacyStoreId, c: { apiVersion: 'LEGACY', apiLogin: 'legacy-admin', apiPassword: LEGACY_TOKEN, apiUrl: fake.legacyApiUrl } },
+        admin,
+      ),
+    );
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.destroy();
+    await fake?.stop();
+  });
+
+  async function signIn(user: { email: string; password: string }): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(server.url);
+    await page.getByLabel(/^Email/).fill(user.email);
+    await page.getByLabel(/^Password/).fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Migration to Store API accounts').waitFor();
+    return page;
+  }
+
+  const switchButton = (page: Page) => page.getByRole('button', { name: 'Switch to Store API Account (OAuth)' });
+
+  test('an administrator has the audit trail, store creation and the guide’s switch', async () => {
+    const page = await signIn(ADMIN);
+    await page.getByRole('menuitem', { name: 'Audit' }).click();
+    await page.getByText('Signed in').first().waitFor();
+
+    await page.goto(`${server.url}/#/EcommerceStore/create`);
+    await page.getByLabel(/^Store name/).waitFor();
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(1);
+
+    await page.goto(`${server.url}/#/EcommerceStore/${legacyStoreId}`);
+    await switchButton(page).click();
+    await page.getByLabel(/^API password \(Access token\)/).waitFor();
+    await shots.take(page, 'admin-switched-to-store-api');
+    await page.context().close();
+  });
+
+  test('a viewer has no audit trail, no store creation, even by URL, and a disabled switch', async () => {
+    const page = await signIn(VIEWER);
+    await page.getByRole('menuitem', { name: 'Ecommerce Stores' }).waitFor();
+    expect(await page.getByRole('menuitem', { name: 'Audit' }).count()).toBe(0);
+
+    await page.goto(`${server.url}/#/AuditEvent`);
+    await page.getByText(/not found|doesn't exist/i).first().waitFor();
+    expect(await page.getByText('No Audit found').count()).toBe(0);
+    expect(await page.locator('.MuiSnackbar-root').count()).toBe(0);
+    await shots.take(page, 'viewer-audit-by-url');
+
+    await page.goto(`${server.url}/#/EcommerceStore/create`);
+    await page.getByTestId('admin-only').waitFor();
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+    await shots.take(page, 'viewer-create-by-url');
+
+    await page.goto(`${server.url}/#/EcommerceStore/${legacyStoreId}`);
+    await page.getByTestId('view-only').waitFor();
+    expect(await switchButton(page).isDisabled()).toBe(true);
+    // The read-only form still shows the saved Legacy account.
+    expect(await page.getByRole('combobox', { name: 'API Version' }).textContent()).toContain('Legacy API account');
+    await shots.take(page, 'viewer-legacy-store');
+    await page.context().close();
+  });
+});
