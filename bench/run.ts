@@ -70,7 +70,7 @@ async function newDataDir(name: string): Promise<string> {
 }
 
 async function adminQuery(sql: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // pg's types are not installed (no @types/pg): the little of its API used here is typed inline.
   const { Client } = require('pg') as { Client: new (config: { connectionString: string }) => { connect(): Promise<void>; query(sql: string): Promise<unknown>; end(): Promise<void> } };
   const client = new Client({ connectionString: process.env.BENCH_POSTGRES_URL! });
   await client.connect();

@@ -56,13 +56,14 @@ export interface RunningStorelink {
   stop(): Promise<void>;
 }
 
-/** The composition root: config -> database -> services -> schema -> HTTP. */
+/** What tests and benchmarks may change about a start, beyond the configuration. */
 export interface StartOptions {
   logDestination?: DestinationStream;
   /** Called with every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
 }
 
+/** The composition root: config -> database -> services -> schema -> HTTP. Every service and resolver is built here, once. */
 export async function startStorelink(config: Config, options: StartOptions = {}): Promise<RunningStorelink> {
   const logger = createLogger(config.logLevel, options.logDestination);
   const cipher = new SecretCipher(loadSecretKey(config, logger), loadPreviousSecretKeys(config));
@@ -76,11 +77,11 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     const users = new UserService(dataSource, audit);
     loginThrottle = await openLoginThrottle(dataSource);
     const auth = new AuthService(dataSource, apiKeys, audit, { sessionTtlMs: config.sessionTtlMs, throttle: loginThrottle.throttle });
-    const stores = new EcommerceStoreService(dataSource, cipher, { allowInsecureHttp: config.outboundAllowPrivate }, audit);
+    const stores = new EcommerceStoreService(dataSource, cipher, { allowPrivateTargets: config.allowPrivateTargets }, audit);
     const connector = new BigCommerceConnector({
       apiBaseUrl: config.bigcommerceApiUrl,
       timeoutMs: config.httpTimeoutMs,
-      allowPrivateTargets: config.outboundAllowPrivate,
+      allowPrivateTargets: config.allowPrivateTargets,
       userAgent: `storelink/${VERSION}`,
       logger,
     });

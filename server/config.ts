@@ -61,7 +61,8 @@ export interface Config {
   shopifyApiUrl: string;
   /** The Admin API version storelink asks for, YYYY-MM. */
   shopifyApiVersion: string;
-  outboundAllowPrivate: boolean;
+  /** OUTBOUND_ALLOW_PRIVATE: http:// and loopback/private addresses may be outbound targets (local fakes and tests only). */
+  allowPrivateTargets: boolean;
   httpTimeoutMs: number;
   initialAdmin: { email: string; password: string } | undefined;
   sessionTtlMs: number;
@@ -121,7 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bigcommerceApiUrl: e.BIGCOMMERCE_API_URL.replace(/\/+$/, ''),
     shopifyApiUrl: e.SHOPIFY_API_URL.replace(/\/+$/, ''),
     shopifyApiVersion: e.SHOPIFY_API_VERSION,
-    outboundAllowPrivate: e.OUTBOUND_ALLOW_PRIVATE,
+    allowPrivateTargets: e.OUTBOUND_ALLOW_PRIVATE,
     httpTimeoutMs: e.HTTP_TIMEOUT_MS,
     initialAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,

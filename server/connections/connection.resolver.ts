@@ -55,7 +55,7 @@ export class ConnectionResolver {
     })
     version?: number,
   ): Promise<EcommerceStore> {
-    return this.connections.updateCredentials(id, credentials, { verify: verify ?? false, expectedVersion: version });
+    return this.connections.updateApiCredentials(id, credentials, { verify: verify ?? false, expectedVersion: version });
   }
 
   @FieldResolver(() => ConnectionTest, { nullable: true })

@@ -50,21 +50,21 @@ export class ConnectionService {
    * Saves credentials; with `verify`, only once they pass a connection test. A failure
    * raises ConnectionTestFailedError carrying the result, and the saved credentials stay as they were.
    */
-  async updateCredentials(
+  async updateApiCredentials(
     storeId: string,
     input: CredentialsInput,
     options: { verify: boolean; expectedVersion?: number | null },
   ): Promise<EcommerceStore> {
     // Unverified: read, validate and write in one transaction, so concurrent saves queue up instead of conflicting.
-    if (!options.verify) return this.stores.updateCredentials(storeId, input, options.expectedVersion);
+    if (!options.verify) return this.stores.validateAndSaveCredentials(storeId, input, options.expectedVersion);
     const { store, credentials } = await this.stores.normaliseFor(storeId, input, options.expectedVersion);
     const outcome = await this.run(store, credentials);
     if (!outcome.success) {
-      await this.audit.record(credentialsRejected(store!, credentials, outcome));
+      await this.audit.record(credentialsRejected(store, credentials, outcome));
       throw new ConnectionTestFailedError(outcome);
     }
     // Saved only if the store is still as it was before the test (else CONFLICT): what was tested is what is saved.
-    const saved = await this.stores.saveCredentials(store!, credentials);
+    const saved = await this.stores.saveCredentials(store, credentials);
     await this.history.record(storeId, outcome);
     return saved;
   }

@@ -66,14 +66,14 @@ export interface PlatformSettings {
   shopifyApiUrl: string;
   shopifyApiVersion: string;
   httpTimeoutMs: number;
-  outboundAllowPrivate: boolean;
+  allowPrivateTargets: boolean;
   userAgent: string;
   logger?: Logger;
 }
 
 /** The one list of platforms storelink connects to. */
 export function createPlatformRegistry(settings: PlatformSettings): PlatformRegistry {
-  const common = { timeoutMs: settings.httpTimeoutMs, allowPrivateTargets: settings.outboundAllowPrivate, userAgent: settings.userAgent, logger: settings.logger };
+  const common = { timeoutMs: settings.httpTimeoutMs, allowPrivateTargets: settings.allowPrivateTargets, userAgent: settings.userAgent, logger: settings.logger };
   return new PlatformRegistry([
     new BigCommercePlatform({ ...common, apiBaseUrl: settings.bigcommerceApiUrl }),
     new ShopifyPlatform({ ...common, apiUrlTemplate: settings.shopifyApiUrl, apiVersion: settings.shopifyApiVersion }),

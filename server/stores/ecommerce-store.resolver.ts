@@ -6,7 +6,7 @@ import { EcommerceStoreService } from './ecommerce-store.service';
 import { EcommerceStoreFilter } from './inputs/ecommerce-store-filter.input';
 import { Platform } from '../common/platform';
 
-/** Names follow ra-data-graphql-simple's conventions (see DESIGN.md); the logic lives in EcommerceStoreService. */
+/** Names follow ra-data-graphql-simple's conventions (`allEcommerceStores`, `_allEcommerceStoresMeta`, `EcommerceStore`), so react-admin lists stores as is; the logic lives in EcommerceStoreService. */
 @Authorized()
 @Resolver(() => EcommerceStore)
 export class EcommerceStoreResolver {

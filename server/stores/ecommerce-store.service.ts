@@ -34,7 +34,7 @@ export class EcommerceStoreService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: SecretCipher,
-    private readonly options: { allowInsecureHttp: boolean },
+    private readonly options: { allowPrivateTargets: boolean },
     private readonly audit: AuditService,
   ) {
     this.stores = dataSource.getRepository(EcommerceStore);
@@ -128,7 +128,9 @@ export class EcommerceStoreService {
     return store;
   }
 
-  /** Validates and normalises credentials against what the store has saved, without saving anything. */
+  /** Validates and normalises credentials against what the store has saved (none without a store), without saving anything. */
+  normaliseFor(id: string, input: CredentialsInput, expectedVersion?: number | null): Promise<{ store: EcommerceStore; credentials: NormalisedCredentials }>;
+  normaliseFor(id: string | null, input: CredentialsInput): Promise<{ store: EcommerceStore | null; credentials: NormalisedCredentials }>;
   async normaliseFor(
     id: string | null,
     input: CredentialsInput,
@@ -137,7 +139,7 @@ export class EcommerceStoreService {
     const store = id === null ? null : await this.findById(id);
     if (store) checkVersion(store, expectedVersion);
     const saved = { apiVersion: store?.apiVersion ?? null, hasPassword: store?.apiPasswordSet ?? false };
-    return { store, credentials: normaliseCredentials(input, saved, { allowInsecureHttp: this.options.allowInsecureHttp }) };
+    return { store, credentials: normaliseCredentials(input, saved, { allowPrivateTargets: this.options.allowPrivateTargets }) };
   }
 
   /**
@@ -168,14 +170,14 @@ export class EcommerceStoreService {
    * instead of conflicting, and none is lost or mixed with another. With `expectedVersion`,
    * a store that changed since the caller read it raises ConflictError.
    */
-  async updateCredentials(id: string, input: CredentialsInput, expectedVersion?: number | null): Promise<EcommerceStore> {
+  async validateAndSaveCredentials(id: string, input: CredentialsInput, expectedVersion?: number | null): Promise<EcommerceStore> {
     return this.dataSource.transaction(async (manager) => {
       const lock = this.dataSource.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
       const store = await manager.getRepository(EcommerceStore).findOne({ where: { id }, lock });
       if (!store) throw new NotFoundError('EcommerceStore', id);
       checkVersion(store, expectedVersion);
       const saved = { apiVersion: store.apiVersion, hasPassword: store.apiPasswordSet };
-      const credentials = normaliseCredentials(input, saved, { allowInsecureHttp: this.options.allowInsecureHttp });
+      const credentials = normaliseCredentials(input, saved, { allowPrivateTargets: this.options.allowPrivateTargets });
       return this.saveCredentials(store, credentials, manager);
     });
   }

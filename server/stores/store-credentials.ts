@@ -50,7 +50,7 @@ function normaliseSecret(input: CredentialsInput, saved: SavedCredentialsState):
 export function normaliseCredentials(
   input: CredentialsInput,
   saved: SavedCredentialsState,
-  options: { allowInsecureHttp: boolean },
+  options: { allowPrivateTargets: boolean },
 ): NormalisedCredentials {
   if (input.apiVersion !== ApiVersion.STORE_API_OAUTH && input.apiVersion !== ApiVersion.LEGACY) {
     // Every store is a BigCommerce store until stores can be created on other platforms.
@@ -74,7 +74,7 @@ export function normaliseCredentials(
     throw new InvalidInputError('apiLogin', 'The Legacy API username cannot contain spaces or colons.');
   }
   if (!input.apiUrl) throw new InvalidInputError('apiUrl', 'Enter the Legacy API URL, e.g. https://store-abc123.mybigcommerce.com/api/v2/.');
-  const apiUrl = parseLegacyApiUrl(input.apiUrl, options.allowInsecureHttp);
+  const apiUrl = parseLegacyApiUrl(input.apiUrl, options.allowPrivateTargets);
   if (!apiUrl.ok) throw new InvalidInputError('apiUrl', apiUrl.reason);
   return { apiVersion: ApiVersion.LEGACY, username, apiUrl: apiUrl.value, apiPassword: normaliseSecret(input, saved) };
 }

@@ -23,7 +23,7 @@ beforeAll(async () => {
     shopifyApiUrl: shopify.apiUrlTemplate,
     shopifyApiVersion: '2026-01',
     httpTimeoutMs: 3000,
-    outboundAllowPrivate: true,
+    allowPrivateTargets: true,
     userAgent: 'storelink-tests/0.1.0',
   });
 });

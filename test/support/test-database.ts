@@ -10,7 +10,7 @@ interface Client {
   query<R = any>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
   end(): Promise<void>;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// pg's types are not installed (no @types/pg): the little of its API used here is typed above.
 const { Client } = require('pg') as { Client: new (config: { connectionString: string }) => Client };
 
 /**

@@ -7,7 +7,7 @@ test('the defaults are the documented ones', () => {
     database: { type: 'sqlite', path: 'data/storelink.sqlite' },
     secretKeyFile: 'data/secret.key',
     bigcommerceApiUrl: 'https://api.bigcommerce.com',
-    outboundAllowPrivate: false,
+    allowPrivateTargets: false,
     httpTimeoutMs: 10000,
     initialAdmin: undefined,
   });
@@ -43,6 +43,6 @@ test('ADMIN_EMAIL without ADMIN_PASSWORD is refused', () => {
 });
 
 test('OUTBOUND_ALLOW_PRIVATE accepts true/false spellings', () => {
-  expect(loadConfig({ OUTBOUND_ALLOW_PRIVATE: 'true' }).outboundAllowPrivate).toBe(true);
-  expect(loadConfig({ OUTBOUND_ALLOW_PRIVATE: '0' }).outboundAllowPrivate).toBe(false);
+  expect(loadConfig({ OUTBOUND_ALLOW_PRIVATE: 'true' }).allowPrivateTargets).toBe(true);
+  expect(loadConfig({ OUTBOUND_ALLOW_PRIVATE: '0' }).allowPrivateTargets).toBe(false);
 });

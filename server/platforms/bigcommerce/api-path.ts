@@ -60,7 +60,7 @@ export function formatApiPath(storeHash: string): string {
  * A legacy API URL: the store's own domain with "/api/v2/". Accepts the bare origin or the
  * origin with "/api" or "/api/v2" and returns "https://host/api/v2/".
  */
-export function parseLegacyApiUrl(input: string, allowInsecureHttp: boolean): Parsed<string> {
+export function parseLegacyApiUrl(input: string, allowPrivateTargets: boolean): Parsed<string> {
   const example = 'It should look like "https://store-abc123.mybigcommerce.com/api/v2/".';
   let url: URL;
   try {
@@ -68,7 +68,7 @@ export function parseLegacyApiUrl(input: string, allowInsecureHttp: boolean): Pa
   } catch {
     return { ok: false, reason: `The API URL must be an absolute URL. ${example}` };
   }
-  const schemeAllowed = url.protocol === 'https:' || (allowInsecureHttp && url.protocol === 'http:');
+  const schemeAllowed = url.protocol === 'https:' || (allowPrivateTargets && url.protocol === 'http:');
   if (!schemeAllowed) return { ok: false, reason: `The API URL must start with https://. ${example}` };
   if (url.username || url.password) {
     return { ok: false, reason: `The API URL must not contain a username or password; enter them in their own fields. ${example}` };
