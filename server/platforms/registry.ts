@@ -5,6 +5,7 @@ import { Platform } from '../common/platform';
 import { BigCommercePlatform } from './bigcommerce/platform';
 import type { PlatformConnector } from './platform-connector';
 import { ShopifyPlatform } from './shopify/platform';
+import { WooCommercePlatform } from './woocommerce/platform';
 
 /** Where each platform is registered, once; everything else asks the registry. */
 export class PlatformRegistry {
@@ -77,5 +78,6 @@ export function createPlatformRegistry(settings: PlatformSettings): PlatformRegi
   return new PlatformRegistry([
     new BigCommercePlatform({ ...common, apiBaseUrl: settings.bigcommerceApiUrl }),
     new ShopifyPlatform({ ...common, apiUrlTemplate: settings.shopifyApiUrl, apiVersion: settings.shopifyApiVersion }),
+    new WooCommercePlatform(common),
   ]);
 }

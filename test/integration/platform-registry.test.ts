@@ -7,17 +7,20 @@ import { ApiVersion } from '../../server/common/api-version';
 import { Platform } from '../../server/common/platform';
 import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
 import { startFakeShopify, type FakeShopify } from '../fakes/shopify';
+import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce';
 import { FULL_SCOPES } from './bigcommerce-harness';
 
 /** Every platform behind one interface: parse, normalise, test, through the one registry. */
 
 let bigcommerce: FakeBigCommerce;
 let shopify: FakeShopify;
+let woocommerce: FakeWooCommerce;
 let registry: PlatformRegistry;
 
 beforeAll(async () => {
   bigcommerce = await startFakeBigCommerce();
   shopify = await startFakeShopify();
+  woocommerce = await startFakeWooCommerce();
   registry = createPlatformRegistry({
     bigcommerceApiUrl: bigcommerce.url,
     shopifyApiUrl: shopify.apiUrlTemplate,
@@ -29,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await registry.close();
-  await Promise.all([bigcommerce.stop(), shopify.stop()]);
+  await Promise.all([bigcommerce.stop(), shopify.stop(), woocommerce.stop()]);
 });
 
 const fieldOf = (fn: () => unknown) => {
@@ -49,7 +52,9 @@ it('registers each API version with exactly one platform', () => {
   expect(registry.forApiVersion(ApiVersion.SHOPIFY_CLIENT_CREDENTIALS).platform).toBe(Platform.SHOPIFY);
   expect(fieldOf(() => registry.forStore(Platform.BIGCOMMERCE, ApiVersion.SHOPIFY_ADMIN_TOKEN))).toBe('apiVersion');
   expect(fieldOf(() => registry.forStore(Platform.SHOPIFY, ApiVersion.LEGACY))).toBe('apiVersion');
-  expect(fieldOf(() => registry.forPlatform(Platform.WOOCOMMERCE))).toBe('platform');
+  expect(registry.forApiVersion(ApiVersion.WOOCOMMERCE_REST).platform).toBe(Platform.WOOCOMMERCE);
+  expect(fieldOf(() => registry.forStore(Platform.WOOCOMMERCE, ApiVersion.STORE_API_OAUTH))).toBe('apiVersion');
+  expect(fieldOf(() => registry.forStore(Platform.BIGCOMMERCE, ApiVersion.WOOCOMMERCE_REST))).toBe('apiVersion');
 });
 
 it('says which migrations are due, and to what', () => {
@@ -58,6 +63,7 @@ it('says which migrations are due, and to what', () => {
   expect(say(ApiVersion.STORE_API_OAUTH)).toEqual([false, null]);
   expect(say(ApiVersion.SHOPIFY_ADMIN_TOKEN)).toEqual([true, ApiVersion.SHOPIFY_CLIENT_CREDENTIALS]);
   expect(say(ApiVersion.SHOPIFY_CLIENT_CREDENTIALS)).toEqual([false, null]);
+  expect(say(ApiVersion.WOOCOMMERCE_REST)).toEqual([false, null]);
 });
 
 describe('normalising where a store is', () => {
@@ -109,5 +115,25 @@ describe('testing through the interface', () => {
     expect([bc.status, bc.storeName]).toEqual([ConnectionStatus.OK, 'BC store']);
     expect([shop.status, shop.storeName]).toEqual([ConnectionStatus.OK, 'Shopify store']);
     expect(shop.scopes).toHaveLength(registry.forPlatform(Platform.SHOPIFY).requiredScopes.length);
+  });
+
+  it('WooCommerce: the site URL and consumer key normalised, then tested with the secret, nothing written', async () => {
+    const consumerKey = `ck_${randomBytes(20).toString('hex')}`;
+    const consumerSecret = `cs_${randomBytes(20).toString('hex')}`;
+    woocommerce.addSite({ path: '/reg-shop', name: 'Woo store' });
+    woocommerce.addKey({ site: '/reg-shop', consumerKey, consumerSecret, permission: 'read_write', user: { login: 'manager', role: 'shop_manager' } });
+    const woo = registry.forPlatform(Platform.WOOCOMMERCE);
+    const location = woo.normaliseLocation(
+      { apiVersion: ApiVersion.WOOCOMMERCE_REST, apiLogin: consumerKey, apiUrl: `${woocommerce.siteUrl('/reg-shop')}/wp-admin/admin.php?page=wc-settings` },
+      { allowPrivateTargets: true },
+    );
+    expect(location).toEqual({ apiLogin: consumerKey, apiUrl: woocommerce.siteUrl('/reg-shop'), storeHash: null });
+    expect(woo.quotaKey({ apiVersion: ApiVersion.WOOCOMMERCE_REST, ...location })).toBe(`woocommerce:${new URL(woocommerce.url).host}`);
+
+    const outcome = await woo.testConnection({ apiVersion: ApiVersion.WOOCOMMERCE_REST, ...location, secret: consumerSecret });
+    expect(outcome.status).toBe(ConnectionStatus.OK);
+    expect(outcome.scopes.map((s) => [s.scope, s.apiName, s.required])).toEqual(woo.requiredScopes.map((r) => [r.scope, r.apiName, r.required]));
+    expect(woocommerce.writes).toEqual([]);
+    expect(woocommerce.unsafeWrites).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../../server/common/errors';
 import { ApiVersion } from '../../server/common/api-version';
-import { WooCommerceConnector, checkConsumerKey, checkConsumerSecret, parseSiteUrl } from '../../server/platforms/woocommerce';
+import { WooCommercePlatform, checkConsumerKey, checkConsumerSecret, parseSiteUrl } from '../../server/platforms/woocommerce';
 
 const strict = { allowPrivateTargets: false };
 const KEY = `ck_${'0123456789abcdef0123'.repeat(2)}`;
@@ -40,7 +40,7 @@ describe('the site URL, in any form a merchant pastes', () => {
 });
 
 describe('normaliseLocation and checkSecret: BAD_USER_INPUT naming the field', () => {
-  const connector = new WooCommerceConnector({ timeoutMs: 1000, allowPrivateTargets: false, userAgent: 'storelink-tests' });
+  const connector = new WooCommercePlatform({ timeoutMs: 1000, allowPrivateTargets: false, userAgent: 'storelink-tests' });
   afterAll(() => connector.close());
   const fieldOf = (run: () => unknown): string | null => {
     try {

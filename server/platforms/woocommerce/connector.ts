@@ -1,15 +1,10 @@
 import type { Logger } from 'pino';
 import type { Agent } from 'undici';
-import { InvalidInputError } from '../../common/errors';
 import { ConnectionStatus, type ConnectionOutcome } from '../../common/connection-outcome';
-import { ApiVersion } from '../../common/api-version';
 import { MAX_CONNECT_MS, createOutboundDispatcher, withinDeadline } from '../outbound';
 import { failedOutcome, type OutcomeBody } from './classify';
-import { checkConsumerKey, checkConsumerSecret } from './key-shape';
 import * as say from './messages';
 import { WOOCOMMERCE_REQUEST_BUDGET } from './probes';
-import { WOOCOMMERCE_REQUIRED_SCOPES } from './scopes';
-import { parseSiteUrl } from './site-url';
 import { testWooCommerceKey, type WooCommerceCredentials } from './test-flow';
 
 export interface WooCommerceConnectorOptions {
@@ -21,23 +16,15 @@ export interface WooCommerceConnectorOptions {
   logger?: Logger;
 }
 
-/** What an admin or a program typed, the secret aside (ApiCredentialsInput without apiPassword). */
-export interface WooCommerceLocationInput {
-  apiVersion: ApiVersion;
-  apiLogin?: string | null;
-  apiUrl?: string | null;
-}
-
 /**
  * Tests a WooCommerce REST API key (consumer key and secret) against the merchant's own site
- * and returns a ConnectionOutcome. No database, no GraphQL. The site URL is typed by a user:
- * it is checked when entered and again before every test, and every connection goes through
- * the SSRF-guarded dispatcher, as for the BigCommerce legacy URL.
+ * and returns a ConnectionOutcome. No database, no GraphQL; platform.ts puts it behind the
+ * platform interface. The site URL is typed by a user: it is checked when entered and again
+ * before every test, and every connection goes through the SSRF-guarded dispatcher, as for
+ * the BigCommerce legacy URL.
  */
 export class WooCommerceConnector {
-  readonly apiVersions = [ApiVersion.WOOCOMMERCE_REST] as const;
   readonly requestBudget = WOOCOMMERCE_REQUEST_BUDGET;
-  readonly requiredScopes = WOOCOMMERCE_REQUIRED_SCOPES;
   private readonly dispatcher: Agent;
   private readonly logger: Logger | undefined;
 
@@ -48,31 +35,6 @@ export class WooCommerceConnector {
       allowPrivateTargets: options.allowPrivateTargets,
       connectTimeoutMs: Math.min(options.timeoutMs, MAX_CONNECT_MS),
     });
-  }
-
-  /** The site root and the consumer key, or InvalidInputError naming the field. */
-  normaliseLocation(input: WooCommerceLocationInput, options: { allowPrivateTargets: boolean }): { apiLogin: string; apiUrl: string; storeHash: null } {
-    const site = parseSiteUrl(input.apiUrl ?? '', options);
-    if (!site.ok) throw new InvalidInputError('apiUrl', site.reason);
-    return { apiLogin: checkConsumerKey(input.apiLogin), apiUrl: site.value, storeHash: null };
-  }
-
-  /** Throws InvalidInputError('apiPassword', …) for anything not shaped like a consumer secret; never echoes it. */
-  checkSecret(_apiVersion: ApiVersion, secret: string): void {
-    checkConsumerSecret(secret);
-  }
-
-  needsMigration(): boolean {
-    return false;
-  }
-
-  /** WooCommerce has no quota of its own; the site's host (and its firewall) is what tests share. */
-  quotaKey(location: { apiUrl: string | null }): string {
-    try {
-      return `woocommerce:${new URL(location.apiUrl ?? '').host}`;
-    } catch {
-      return `woocommerce:${location.apiUrl ?? ''}`;
-    }
   }
 
   /** Never throws, never writes, and answers within timeoutMs plus a fraction of a second whatever the site does. */

@@ -3,7 +3,8 @@
  * over HTTPS) against the merchant's WordPress site, and proves the key's permission and its
  * user's capabilities without changing anything. No database, no GraphQL.
  */
-export { WooCommerceConnector, type WooCommerceConnectorOptions, type WooCommerceLocationInput } from './connector';
+export { WooCommerceConnector, type WooCommerceConnectorOptions } from './connector';
+export { WooCommercePlatform } from './platform';
 export type { WooCommerceCredentials } from './test-flow';
 export { WOOCOMMERCE_REQUIRED_SCOPES, type RequiredAccess } from './scopes';
 export { WOOCOMMERCE_REQUEST_BUDGET } from './probes';
