@@ -3,6 +3,7 @@ import { ConnectionTests1764210000000 } from './1764210000000-ConnectionTests';
 import { ConnectionTestJobs1764220000000 } from './1764220000000-ConnectionTestJobs';
 import { Security1764300000000 } from './1764300000000-Security';
 import { LoginFailureCounts1796045314060 } from './1796045314060-LoginFailureCounts';
+import { StoreLastTestSummary1796047284832 } from './1796047284832-StoreLastTestSummary';
 
 /** Every migration, oldest first. TypeORM runs the ones a database has not seen yet. */
-export const migrations = [Initial1764200000000, ConnectionTests1764210000000, ConnectionTestJobs1764220000000, Security1764300000000, LoginFailureCounts1796045314060];
+export const migrations = [Initial1764200000000, ConnectionTests1764210000000, ConnectionTestJobs1764220000000, Security1764300000000, LoginFailureCounts1796045314060, StoreLastTestSummary1796047284832];
