@@ -25,6 +25,7 @@ import { createLogger, type Logger } from './common/logger';
 import { VERSION } from './common/paths';
 import { ConnectionResolver } from './connections/connection.resolver';
 import { ConnectionHistory } from './connection-history/connection-history.service';
+import { LastConnectionTestResolver } from './connections/last-connection-test.resolver';
 import { ConnectionService } from './connections/connection.service';
 import { openDatabase } from './db/data-source';
 import type { AppContext } from './graphql/app-context';
@@ -86,7 +87,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       logger,
     });
     const history = new ConnectionHistory(dataSource);
-    const connections = new ConnectionService(history, stores, connector, audit);
+    const connections = new ConnectionService(dataSource, history, stores, connector, audit);
     const queue = new JobQueue(dataSource, {
       // Far longer than any test can take (HTTP_TIMEOUT_MS bounds it), so only a dead instance's items are taken over.
       leaseMs: config.httpTimeoutMs * 3 + 5000,
@@ -105,6 +106,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       new AuthResolver(auth),
       new EcommerceStoreResolver(stores),
       new ConnectionResolver(connections),
+      new LastConnectionTestResolver(),
       new UserResolver(users),
       new ApiKeyResolver(apiKeys),
       new AuditResolver(audit),

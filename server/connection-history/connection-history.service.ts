@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { ConnectionOutcome, ConnectionStatus } from '../common/connection-outcome';
 import { validPage } from '../common/list-params';
 import { ConnectionTest } from './connection-test.entity';
@@ -21,9 +21,10 @@ export class ConnectionHistory {
     this.tests = dataSource.getRepository(ConnectionTest);
   }
 
-  async record(storeId: string, outcome: ConnectionOutcome): Promise<ConnectionTest> {
+  /** Adds a test; with `manager`, inside that transaction. */
+  async record(storeId: string, outcome: ConnectionOutcome, manager?: EntityManager): Promise<ConnectionTest> {
     const test = this.tests.create({ ...outcome, id: randomUUID(), storeId });
-    await this.tests.insert(test);
+    await (manager ? manager.getRepository(ConnectionTest) : this.tests).insert(test);
     return test;
   }
 

@@ -10,7 +10,8 @@ import { ScopeCheck } from './scope-check.type';
  */
 @Entity('connection_tests')
 @Index('IDX_connection_tests_store_testedAt', ['storeId', 'testedAt'])
-@ObjectType('ConnectionTestResult')
+// Simple resolvers: its fields are properties and need no middleware (type-graphql's wrapper cost a call and an object per field).
+@ObjectType('ConnectionTestResult', { simpleResolvers: true })
 export class ConnectionTest implements ConnectionOutcome {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   @Field(() => ID, { nullable: true, description: 'null for a dry run (testCredentials), which is not recorded.' })

@@ -1,9 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { UserRole } from '../common/user-role';
-import type { RequestContext } from '../common/request-context';
 import { EcommerceStore } from '../stores/ecommerce-store.entity';
 import { ApiCredentialsInput } from '../stores/inputs/api-credentials.input';
-import type { ConnectionHistoryLoaders } from '../connection-history/connection-history.service';
 import { ConnectionTestPage } from '../connection-history/connection-test-page.type';
 import { ConnectionTest } from '../connection-history/connection-test.entity';
 import { ConnectionService } from './connection.service';
@@ -56,10 +54,5 @@ export class ConnectionResolver {
     version?: number,
   ): Promise<EcommerceStore> {
     return this.connections.updateApiCredentials(id, credentials, { verify: verify ?? false, expectedVersion: version });
-  }
-
-  @FieldResolver(() => ConnectionTest, { nullable: true })
-  lastConnectionTest(@Root() store: EcommerceStore, @Ctx() context: RequestContext<ConnectionHistoryLoaders>): Promise<ConnectionTest | null> {
-    return context.loaders.latestConnectionTest.load(store.id);
   }
 }

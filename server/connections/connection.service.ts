@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors';
 import type { BigCommerceCredentials } from '../platforms/bigcommerce';
@@ -10,6 +11,7 @@ import { connectionTested, credentialsRejected, credentialsTested } from './conn
 import { ConnectionTestFailedError } from './connection-test-failed.error';
 import type { ConnectionHistory } from '../connection-history/connection-history.service';
 import { ConnectionTest } from '../connection-history/connection-test.entity';
+import { summaryColumnsOf } from './latest-test-summary';
 
 /** What the service needs of a platform connector; BigCommerceConnector is the one there is. */
 export interface ConnectionTester {
@@ -23,6 +25,7 @@ export interface ConnectionTester {
  */
 export class ConnectionService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly history: ConnectionHistory,
     private readonly stores: EcommerceStoreService,
     private readonly tester: ConnectionTester,
@@ -35,7 +38,7 @@ export class ConnectionService {
     const saved = this.stores.savedCredentials(store);
     const outcome = saved ? await this.run(store, saved) : notConfigured(store.apiVersion);
     await this.audit.record(connectionTested(store, outcome));
-    return this.history.record(store.id, outcome);
+    return this.record(store.id, outcome);
   }
 
   /** Tests credentials as typed, saving nothing. With a store, an omitted secret means the saved one. */
@@ -65,8 +68,8 @@ export class ConnectionService {
     }
     // Saved only if the store is still as it was before the test (else CONFLICT): what was tested is what is saved.
     const saved = await this.stores.saveCredentials(store, credentials);
-    await this.history.record(storeId, outcome);
-    return saved;
+    const test = await this.record(storeId, outcome);
+    return Object.assign(saved, summaryColumnsOf(test));
   }
 
   /** A page of the store's tests, newest first. */
@@ -86,6 +89,15 @@ export class ConnectionService {
         ? { apiVersion: ApiVersion.STORE_API_OAUTH, storeHash: credentials.storeHash, accessToken: secret }
         : { apiVersion: ApiVersion.LEGACY, apiUrl: credentials.apiUrl, username: credentials.username, apiToken: secret };
     return this.tester.testConnection(platformCredentials);
+  }
+
+  /** Adds the test to the store's history and its summary to the store row, in one transaction. */
+  private record(storeId: string, outcome: ConnectionOutcome): Promise<ConnectionTest> {
+    return this.dataSource.transaction(async (manager) => {
+      const test = await this.history.record(storeId, outcome, manager);
+      await this.stores.noteNewestTest(storeId, summaryColumnsOf(test), manager);
+      return test;
+    });
   }
 }
 

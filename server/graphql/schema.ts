@@ -8,11 +8,12 @@ import { authChecker } from '../auth/auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
 import { UserResolver } from '../auth/user.resolver';
 import { ConnectionResolver } from '../connections/connection.resolver';
+import { LastConnectionTestResolver } from '../connections/last-connection-test.resolver';
 import { ConnectionTestJobResolver } from '../jobs/connection-test-job.resolver';
 import { EcommerceStoreResolver } from '../stores/ecommerce-store.resolver';
 import { registerEnums } from './enums';
 
-export const resolvers = [AuthResolver, EcommerceStoreResolver, ConnectionResolver, UserResolver, ApiKeyResolver, AuditResolver, ConnectionTestJobResolver] as const;
+export const resolvers = [AuthResolver, EcommerceStoreResolver, ConnectionResolver, LastConnectionTestResolver, UserResolver, ApiKeyResolver, AuditResolver, ConnectionTestJobResolver] as const;
 
 registerEnums();
 

@@ -13,7 +13,8 @@ export const secretContext = (storeId: string) => `ecommerce_stores:${storeId}:a
  * ends, never what it is.
  */
 @Entity('ecommerce_stores')
-@ObjectType()
+// Simple resolvers: its fields are properties or getters and need no middleware (type-graphql's wrapper cost a call and an object per field).
+@ObjectType({ simpleResolvers: true })
 export class EcommerceStore {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   @Field(() => ID)
@@ -68,6 +69,25 @@ export class EcommerceStore {
   })
   version!: number;
 
+  /**
+   * The store's newest connection test in brief, written with the test in its transaction, so a
+   * page of stores shows it without reading the history (see connections/latest-test-summary.ts).
+   */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  lastTestId!: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  lastTestStatus!: string | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  lastTestSuccess!: boolean | null;
+
+  @Column({ type: 'text', nullable: true })
+  lastTestMessage!: string | null;
+
+  @Column({ type: Date, nullable: true })
+  lastTestedAt!: Date | null;
+
   @Field(() => String, { nullable: true, description: 'OAuth: the API path "stores/{hash}". Legacy: the username.' })
   get apiLogin(): string | null {
     if (this.apiVersion === ApiVersion.STORE_API_OAUTH && this.storeHash) return formatApiPath(this.storeHash);
@@ -85,3 +105,6 @@ export class EcommerceStore {
     return this.apiVersion === ApiVersion.LEGACY;
   }
 }
+
+/** What a store row keeps of its newest connection test. */
+export type NewestTestSummary = Pick<EcommerceStore, 'lastTestId' | 'lastTestStatus' | 'lastTestSuccess' | 'lastTestMessage' | 'lastTestedAt'>;

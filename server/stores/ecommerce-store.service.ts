@@ -10,7 +10,7 @@ import { ConnectionTest } from '../connection-history/connection-test.entity';
 import { newestTestOf } from '../connection-history/newest-test';
 import { ApiVersion } from '../common/api-version';
 import { ConnectionHealth } from '../common/connection-health';
-import { EcommerceStore, secretContext } from './ecommerce-store.entity';
+import { EcommerceStore, type NewestTestSummary, secretContext } from './ecommerce-store.entity';
 import { Platform } from '../common/platform';
 import { type CredentialsInput, lastFour, type NormalisedCredentials, normaliseCredentials } from './store-credentials';
 
@@ -54,10 +54,25 @@ export class EcommerceStoreService {
     // Names sort as people read them ("alpha" before "Bravo"), the same on SQLite and PostgreSQL.
     if (sort.field === 'name') query.addSelect('LOWER(store.name)', 'name_sort');
     const expression = sort.field === 'name' ? 'name_sort' : `store.${sort.field}`;
-    return orderList(query, { expression, order: sort.order }, [{ expression: 'store.id', order: 'ASC' }])
+    orderList(query, { expression, order: sort.order }, [{ expression: 'store.id', order: 'ASC' }])
       .offset(offset)
-      .limit(perPage)
-      .getMany();
+      .limit(perPage);
+    return this.plainRows(query);
+  }
+
+  /**
+   * The rows made into stores by hand, each value converted as TypeORM converts it: its entity
+   * hydration (grouping rows by key, relation and listener bookkeeping) cost more than the query.
+   */
+  private async plainRows(query: SelectQueryBuilder<EcommerceStore>): Promise<EcommerceStore[]> {
+    const { columns } = this.stores.metadata;
+    const { driver } = this.dataSource;
+    const rows: Array<Record<string, unknown>> = await query.getRawMany();
+    return rows.map((row) => {
+      const store = Object.create(EcommerceStore.prototype) as Record<string, unknown>;
+      for (const column of columns) store[column.propertyName] = driver.prepareHydratedValue(row[`store_${column.databaseName}`], column);
+      return store as unknown as EcommerceStore;
+    });
   }
 
   count(filter?: StoreFilter | null): Promise<number> {
@@ -199,6 +214,24 @@ export class EcommerceStoreService {
     const current = await repository.findOne({ where: { id }, select: { id: true, version: true } });
     if (!current) throw new NotFoundError('EcommerceStore', id);
     throw new ConflictError('EcommerceStore', id, current.version);
+  }
+
+  /**
+   * Writes the summary of a test just recorded onto the store row, unless the row already names a
+   * newer one (newest as connection-history/newest-test.ts defines it: latest testedAt, then
+   * greatest id). Not a change of the store: its version and updatedAt stay as they are.
+   */
+  async noteNewestTest(storeId: string, summary: NewestTestSummary, manager: EntityManager): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(EcommerceStore)
+      .set({ ...summary, version: () => '"version"', updatedAt: () => '"updatedAt"' })
+      .where('id = :storeId', { storeId })
+      .andWhere('("lastTestedAt" IS NULL OR "lastTestedAt" < :testedAt OR ("lastTestedAt" = :testedAt AND "lastTestId" < :testId))', {
+        testedAt: summary.lastTestedAt,
+        testId: summary.lastTestId,
+      })
+      .execute();
   }
 
   /** The store's saved credentials in the form normaliseCredentials gives, or null when none are saved. */

@@ -89,6 +89,18 @@ describe('testConnection (saved credentials)', () => {
     expect(store.lastConnectionTest).toEqual({ id: result.id, status: 'OK', message: result.message });
   });
 
+  test('a test is not a change of the store: its version and updatedAt stay, and the next test replaces the last one', async () => {
+    const id = await storeWith(oauth(FULL_TOKEN));
+    const READ = `query($id: ID!) { EcommerceStore(id: $id) { version updatedAt lastConnectionTest { id status testedAt } } }`;
+    const before = (await gql(READ, { id })).data.EcommerceStore;
+    expect(before.lastConnectionTest).toBeNull();
+    const first = (await gql(TEST_CONNECTION, { id })).data.testConnection;
+    const second = (await gql(TEST_CONNECTION, { id })).data.testConnection;
+    const after = (await gql(READ, { id })).data.EcommerceStore;
+    expect(after).toMatchObject({ version: before.version, updatedAt: before.updatedAt, lastConnectionTest: { id: second.id, status: 'OK' } });
+    expect(second.id).not.toBe(first.id);
+  });
+
   test('a store without credentials is NOT_CONFIGURED, telling the admin what to enter, and contacts nobody', async () => {
     const id = await storeWith(null);
     const result = (await gql(TEST_CONNECTION, { id })).data.testConnection;

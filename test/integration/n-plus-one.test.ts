@@ -56,9 +56,24 @@ test('50 stores with their last connection test cost as many SQL statements as 5
   expect(fifty.data.allEcommerceStores).toHaveLength(50);
   expect(fifty.data.allEcommerceStores.every((store: any) => store.lastConnectionTest?.status === 'NOT_CONFIGURED')).toBe(true);
   expect(fifty.statements.length).toBe(five.statements.length);
-  // Sign-in check, the page, the count and one batched look-up of the latest tests.
-  expect(fifty.statements.length).toBeLessThanOrEqual(6);
+  // Sign-in check, the page and the count: the store row keeps a summary of its newest test.
+  expect(fifty.statements.length).toBeLessThanOrEqual(5);
+  expect(fifty.statements.filter((sql) => /connection_tests/.test(sql))).toHaveLength(0);
+});
+
+test('asking for more of the last test than the row keeps costs one batched look-up, and answers the newest test in full', async () => {
+  const full = LIST.replace('lastConnectionTest { status success testedAt }', 'lastConnectionTest { id status testedAt durationMs scopes { scope } warnings }');
+  const five = await statementsOf(full, { perPage: 5 });
+  const fifty = await statementsOf(full, { perPage: 50 });
+  expect(fifty.data.allEcommerceStores).toHaveLength(50);
+  expect(fifty.statements.length).toBe(five.statements.length);
   expect(fifty.statements.filter((sql) => /connection_tests/.test(sql))).toHaveLength(1);
+  // The same test the summary names, the newer of each store's two.
+  const summary = await statementsOf(LIST.replace('lastConnectionTest { status', 'lastConnectionTest { id status'), { perPage: 50 });
+  for (const [i, store] of fifty.data.allEcommerceStores.entries()) {
+    expect(store.lastConnectionTest).toEqual({ id: expect.any(String), status: 'NOT_CONFIGURED', testedAt: expect.any(String), durationMs: 0, scopes: [], warnings: [] });
+    expect(store.lastConnectionTest.id).toBe(summary.data.allEcommerceStores[i].lastConnectionTest.id);
+  }
 });
 
 test('a page of jobs with their progress costs as many SQL statements as a page of one', async () => {
