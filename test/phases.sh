@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# `npm test`: every check, in phases that overlap where they wait rather than compute, each
+# with its time. The integration suite runs on SQLite, on PostgreSQL when
+# STORELINK_TEST_POSTGRES_URL is set (.ci/run sets it), and on Node 24 as well as this Node.
+#
+#   STORELINK_SECOND_NODE=off     skip the second runtime (e.g. offline)
+#   STORELINK_SECOND_NODE=/path   use that node binary instead of node@24 from the npm registry
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+JEST=node_modules/jest/bin/jest.js
+LOGS="$(mktemp -d "${TMPDIR:-/tmp}/storelink-test-XXXXXX")"
+SECOND_NODE_SPEC=node@24
+declare -A STARTED=() PIDS=()
+SUMMARY=()
+FAILED=()
+
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", b - a }'; }
+
+# start NAME COMMAND...: runs a phase in the background, its output in a log of its own.
+start() {
+  local name="$1"
+  shift
+  STARTED[$name]="$(now)"
+  echo "--- $name: started"
+  ("$@") >"$LOGS/$name.log" 2>&1 &
+  PIDS[$name]=$!
+}
+
+# finish NAME: waits for the phase, prints its output and time.
+finish() {
+  local name="$1" status=0
+  wait "${PIDS[$name]}" || status=$?
+  local took
+  took="$(seconds "${STARTED[$name]}" "$(now)")"
+  echo "=== $name ($([ "$status" = 0 ] && echo passed || echo "FAILED, exit $status")) ==="
+  cat "$LOGS/$name.log"
+  echo "--- $name: ${took} s"
+  SUMMARY+=("$(printf '%-34s %5s s  %s' "$name" "$took" "$([ "$status" = 0 ] && echo ok || echo FAILED)")")
+  [ "$status" = 0 ] || FAILED+=("$name")
+}
+
+run() {
+  start "$@"
+  finish "$1"
+}
+
+begin="$(now)"
+echo "Node $(node --version) at $(command -v node); logs in $LOGS"
+
+# The second runtime downloads while the first phases compute.
+case "${STORELINK_SECOND_NODE:-}" in
+  off) ;;
+  "") start "fetch $SECOND_NODE_SPEC" bash -c "npx -y -p $SECOND_NODE_SPEC node -p process.execPath > '$LOGS/second-node-path'" ;;
+  *) echo "$STORELINK_SECOND_NODE" >"$LOGS/second-node-path" ;;
+esac
+
+# Type checking is the only type check (ts-jest only transpiles); the admin build and the unit
+# tests do not depend on it, so the three run side by side (tsc uses one core).
+start typecheck npm run --silent typecheck
+start "admin build" npm run --silent build:admin
+start unit node "$JEST" --ci --selectProjects unit
+finish typecheck
+finish "admin build"
+finish unit
+
+# The integration suite on SQLite and on PostgreSQL at once: most of its time is spent waiting
+# for timeouts, fakes and restarts, not computing.
+start "integration SQLite" node "$JEST" --ci --selectProjects integration
+if [ -n "${STORELINK_TEST_POSTGRES_URL:-}" ]; then
+  start "integration PostgreSQL" node "$JEST" --ci --selectProjects integration-postgres
+fi
+finish "integration SQLite"
+[ -n "${STORELINK_TEST_POSTGRES_URL:-}" ] && finish "integration PostgreSQL"
+
+if [ "${STORELINK_SECOND_NODE:-}" != off ]; then
+  [ -z "${STORELINK_SECOND_NODE:-}" ] && finish "fetch $SECOND_NODE_SPEC"
+  node24="$(cat "$LOGS/second-node-path" 2>/dev/null)"
+  if [ -x "$node24" ]; then
+    start "integration on Node $("$node24" --version)" "$node24" "$JEST" --ci --selectProjects integration
+  else
+    FAILED+=("second runtime: no $SECOND_NODE_SPEC binary")
+  fi
+fi
+start e2e node "$JEST" --ci --selectProjects e2e
+[ -n "${node24:-}" ] && [ -x "$node24" ] && finish "integration on Node $("$node24" --version)"
+finish e2e
+
+echo
+echo "Phase times (phases started together overlap):"
+printf '  %s\n' "${SUMMARY[@]}"
+echo "  total: $(seconds "$begin" "$(now)") s"
+rm -rf "$LOGS"
+if [ "${#FAILED[@]}" -gt 0 ]; then
+  printf 'FAILED: %s\n' "${FAILED[@]}"
+  exit 1
+fi
