@@ -112,7 +112,9 @@ test('after kill -9 during a write loop and a bulk job, the restarted server has
     }
   };
   const writers = Array.from({ length: WORKERS }, (_, worker) => writer(worker));
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // Killed mid-stream, once the writers have had some writes acknowledged (a busy machine takes longer to get there).
+  const writing = Date.now();
+  while (Date.now() - writing < 1500 || (acknowledged.size <= WORKERS && Date.now() - writing < 30_000)) await new Promise((resolve) => setTimeout(resolve, 50));
   await server.kill('SIGKILL');
   stop = true;
   await Promise.all(writers);
