@@ -24,26 +24,26 @@ start() {
   shift
   STARTED[$name]="$(now)"
   echo "--- $name: started"
-  ("$@") >"$LOGS/$name.log" 2>&1 &
+  (
+    status=0
+    "$@" || status=$?
+    now >"$LOGS/$name.end"
+    exit "$status"
+  ) >"$LOGS/$name.log" 2>&1 &
   PIDS[$name]=$!
 }
 
-# finish NAME: waits for the phase, prints its output and time.
+# finish NAME: waits for the phase, prints its output and its time (start to end, not to this wait).
 finish() {
   local name="$1" status=0
   wait "${PIDS[$name]}" || status=$?
   local took
-  took="$(seconds "${STARTED[$name]}" "$(now)")"
+  took="$(seconds "${STARTED[$name]}" "$(cat "$LOGS/$name.end")")"
   echo "=== $name ($([ "$status" = 0 ] && echo passed || echo "FAILED, exit $status")) ==="
   cat "$LOGS/$name.log"
   echo "--- $name: ${took} s"
   SUMMARY+=("$(printf '%-34s %5s s  %s' "$name" "$took" "$([ "$status" = 0 ] && echo ok || echo FAILED)")")
   [ "$status" = 0 ] || FAILED+=("$name")
-}
-
-run() {
-  start "$@"
-  finish "$1"
 }
 
 begin="$(now)"
