@@ -9,7 +9,7 @@ import { lastFour, normaliseCredentials, type CredentialsInput, type SavedCreden
 
 const NOTHING_SAVED: SavedCredentialsState = { apiVersion: null, hasPassword: false };
 const OAUTH_SAVED: SavedCredentialsState = { apiVersion: ApiVersion.STORE_API_OAUTH, hasPassword: true };
-const STRICT = { allowInsecureHttp: false };
+const STRICT = { allowPrivateTargets: false };
 const TOKEN = 'abcdefghijklmnopqrstuvwxyz01234';
 
 /** The refusal, as { field, message }; fails when the input was accepted. */
@@ -95,10 +95,10 @@ describe('Legacy API accounts', () => {
     for (const apiLogin of ['   ', 'a'.repeat(256), 'ad:min', 'ad min']) expect(refusal(legacy(apiLogin, 'https://store-abc123.mybigcommerce.com/api/v2/')).field).toBe('apiLogin');
   });
 
-  test('the API URL: required, https only unless insecure http is allowed, no credentials, query or resource path', () => {
+  test('the API URL: required, https only unless private targets are allowed, no credentials, query or resource path', () => {
     expect(refusal(legacy('admin', null))).toEqual({ field: 'apiUrl', message: expect.stringMatching(/Enter the Legacy API URL/) });
     expect(refusal(legacy('admin', 'http://store-abc123.mybigcommerce.com/api/v2/'))).toEqual({ field: 'apiUrl', message: expect.stringMatching(/must start with https:\/\//) });
-    expect(normaliseCredentials(legacy('admin', 'http://127.0.0.1:4010/api/v2/'), NOTHING_SAVED, { allowInsecureHttp: true })).toMatchObject({ apiUrl: 'http://127.0.0.1:4010/api/v2/' });
+    expect(normaliseCredentials(legacy('admin', 'http://127.0.0.1:4010/api/v2/'), NOTHING_SAVED, { allowPrivateTargets: true })).toMatchObject({ apiUrl: 'http://127.0.0.1:4010/api/v2/' });
     expect(refusal(legacy('admin', 'https://admin:pw@store-abc123.mybigcommerce.com/api/v2/')).message).toMatch(/must not contain a username or password/);
     expect(refusal(legacy('admin', 'https://store-abc123.mybigcommerce.com/api/v2/?x=1')).message).toMatch(/query or fragment/);
     expect(refusal(legacy('admin', 'https://store-abc123.mybigcommerce.com/api/v2/orders')).message).toMatch(/API root, not a resource/);
