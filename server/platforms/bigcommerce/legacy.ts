@@ -4,10 +4,9 @@ import { parseLegacyApiUrl } from './api-path';
 import { failedOutcome, legacyOutcome, type OutcomeBody } from './classify';
 import type { FlowContext } from './flow-context';
 import * as say from './messages';
-import { runProbes } from '../outbound';
-import { HEADER_SAFE_SECRET, createProbeSender } from './probe-sender';
-import { REQUEST_BUDGET, STORE_PROBE } from './probes';
-import { judge, retrySignal } from './verdicts';
+import { runAccountProbes } from './account-probes';
+import { HEADER_SAFE_SECRET } from './probe-sender';
+import { STORE_PROBE } from './probes';
 
 export interface LegacyCredentials {
   apiVersion: ApiVersion.LEGACY;
@@ -39,23 +38,15 @@ export async function testLegacyAccount(credentials: LegacyCredentials, context:
   }
 
   const basic = Buffer.from(`${credentials.username}:${credentials.apiToken}`, 'utf8').toString('base64');
-  const run = await runProbes({
-    probes: [STORE_PROBE],
-    judge,
-    retrySignal,
-    send: createProbeSender({
-      dispatcher: context.dispatcher,
-      deadline: context.deadline,
+  const run = await runAccountProbes(
+    {
+      probes: [STORE_PROBE],
       // STORE_PROBE's path "v2/store" resolves against ".../api/" to the legacy ".../api/v2/store".
       apiRoot: new URL('..', parsed.value).href,
       authHeaders: { authorization: `Basic ${basic}` },
-      userAgent: context.userAgent,
-      logger: context.logger,
-    }),
-    deadline: context.deadline,
-    budget: REQUEST_BUDGET,
-    logger: context.logger,
-  });
+    },
+    context,
+  );
   context.logger?.debug({ requests: run.requestsSent }, 'bigcommerce legacy test done');
   return legacyOutcome(run.results, target, context.deadline.totalMs);
 }

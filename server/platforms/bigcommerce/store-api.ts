@@ -4,10 +4,9 @@ import { formatApiPath, parseStoreHash } from './api-path';
 import { failedOutcome, storeApiOutcome, type OutcomeBody } from './classify';
 import type { FlowContext } from './flow-context';
 import * as say from './messages';
-import { runProbes } from '../outbound';
-import { HEADER_SAFE_SECRET, createProbeSender } from './probe-sender';
-import { READ_FALLBACKS, REQUEST_BUDGET, STORE_API_PROBES } from './probes';
-import { judge, retrySignal } from './verdicts';
+import { runAccountProbes } from './account-probes';
+import { HEADER_SAFE_SECRET } from './probe-sender';
+import { READ_FALLBACKS, STORE_API_PROBES } from './probes';
 
 export interface StoreApiCredentials {
   apiVersion: ApiVersion.STORE_API_OAUTH;
@@ -26,23 +25,15 @@ export async function testStoreApiAccount(credentials: StoreApiCredentials, apiB
     return failedOutcome(target, ConnectionStatus.INVALID_CREDENTIALS, say.malformedSecret(target));
   }
 
-  const run = await runProbes({
-    probes: STORE_API_PROBES,
-    judge,
-    retrySignal,
-    followUp: (probe, verdict) => (verdict.kind === 'denied' ? READ_FALLBACKS[probe.id] : undefined),
-    send: createProbeSender({
-      dispatcher: context.dispatcher,
-      deadline: context.deadline,
+  const run = await runAccountProbes(
+    {
+      probes: STORE_API_PROBES,
+      followUp: (probe, verdict) => (verdict.kind === 'denied' ? READ_FALLBACKS[probe.id] : undefined),
       apiRoot: `${apiBaseUrl}/stores/${storeHash}/`,
       authHeaders: { 'x-auth-token': credentials.accessToken },
-      userAgent: context.userAgent,
-      logger: context.logger,
-    }),
-    deadline: context.deadline,
-    budget: REQUEST_BUDGET,
-    logger: context.logger,
-  });
+    },
+    context,
+  );
   context.logger?.debug({ requests: run.requestsSent }, 'bigcommerce store api test done');
   return storeApiOutcome(run.results, target, context.deadline.totalMs);
 }
