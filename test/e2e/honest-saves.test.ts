@@ -97,6 +97,22 @@ describe('honest saves, in Chromium', () => {
     expect(await storeAsServerSeesIt()).toMatchObject({ name: 'Honest Hardware & Tools', apiVersion: 'STORE_API_OAUTH', apiLogin: `stores/${HASH}`, apiPasswordLast4: TOKEN.slice(-4) });
   });
 
+  test('with BigCommerce down, the test says so in one result, without a table of unverifiable scopes', async () => {
+    fake.setBehaviour({ faults: [{ type: 'status', status: 503, body: 'Service Unavailable' }] });
+    try {
+      const section = page.getByTestId('connection-test-section');
+      await section.getByRole('button', { name: 'Test API connection' }).click();
+      const result = section.getByTestId('connection-test-result');
+      await result.and(page.locator('[data-success="false"]')).waitFor();
+      expect(await page.getByTestId('connection-test-result').count()).toBe(1);
+      expect(await page.getByTestId('scope-checklist').count()).toBe(0);
+      expect((await result.getByTestId('connection-test-message').textContent())?.length).toBeGreaterThan(20);
+      await shots.take(page, 'bigcommerce-down');
+    } finally {
+      fake.setBehaviour({});
+    }
+  });
+
   async function storeAsServerSeesIt() {
     const token = await server.login();
     const { data } = await server.graphql('query($id: ID!) { EcommerceStore(id: $id) { name apiVersion apiLogin apiPasswordLast4 } }', { id: storeId }, token);

@@ -199,6 +199,11 @@ describe('migrating a store from a Legacy API account to a Store API account, in
     await expectVisible(refused.getByText('Not saved: the new credentials failed the connection test'));
     await expectVisible(refused.getByText(/this store still uses its saved Legacy API account/));
     await expectVisible(refused.getByText(/did not accept the access token/));
+    // One result on the page, the newest; no scope table for a token the store rejected outright;
+    // "Confirm the connection" does not go on showing the older, green test of the saved account.
+    expect(await page.getByTestId('connection-test-result').count()).toBe(1);
+    expect(await page.getByTestId('scope-checklist').count()).toBe(0);
+    await expectVisible(page.getByTestId('newer-result-above'));
     await shots.take(page, 'wrong-token-refused');
 
     // Still Legacy, and still working.
@@ -226,6 +231,10 @@ describe('migrating a store from a Legacy API account to a Store API account, in
 
     await saveButton().click();
     await page.getByTestId('save-refused').waitFor();
+    // The refused save's result replaces the dry run's: one result, one scope table.
+    await page.getByTestId('dry-run').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('connection-test-result').count()).toBe(1);
+    expect(await page.getByTestId('scope-checklist').count()).toBe(1);
     expect(await storeAsServerSeesIt()).toMatchObject({ apiVersion: 'LEGACY' });
   });
 

@@ -7,7 +7,6 @@ import { Link } from 'react-router-dom';
 import { CreateButton, Title, useGetList } from 'react-admin';
 import { ConnectionTestJobCard } from '../jobs';
 import { ConnectionStatusChip } from '../stores/ConnectionStatusChip';
-import { STATUS_SHORT_REASONS } from '../stores/labels';
 import type { EcommerceStore } from '../types';
 import { StatCard } from './StatCard';
 
@@ -112,7 +111,8 @@ export const Dashboard = () => {
             empty="No store's last connection test failed."
             stores={failing.data ?? []}
             more={(failing.total ?? 0) > (failing.data?.length ?? 0) ? listLink({ connectionHealth: 'FAILING' }) : null}
-            secondary={(store) => `${STATUS_SHORT_REASONS[store.lastConnectionTest!.status]}: ${store.lastConnectionTest!.message}`}
+            // The chip beside it already says why in a few words; this is the full sentence, once.
+            secondary={(store) => store.lastConnectionTest!.message}
           />
         </Stack>
       )}

@@ -1,14 +1,13 @@
 import { Alert, Box, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { required, SelectInput, TextInput } from 'react-admin';
-import type { ConnectionTestResult, EcommerceStore } from '../types';
+import type { EcommerceStore } from '../types';
 import { ConnectionTestResultPanel } from './ConnectionTestResultPanel';
 import { hasSavedSecret, type StoreFormValues } from './credentialsForm';
 import { API_VERSION_CHOICES, API_VERSION_NAMES, LABELS } from './labels';
 import { SecretInput } from './SecretInput';
 import { TestBeforeSavingButton } from './TestBeforeSavingButton';
-import { useTypedCredentials } from './useTypedCredentials';
+import { useLatestResult } from './LatestResult';
 
 /**
  * "API access", with the labels of the migration guide: API Version, then the fields that
@@ -17,8 +16,7 @@ import { useTypedCredentials } from './useTypedCredentials';
  */
 export const ApiAccessSection = ({ store, readOnly = false }: { store: EcommerceStore; readOnly?: boolean }) => {
   const apiVersion = useWatch<StoreFormValues, 'apiVersion'>({ name: 'apiVersion' });
-  const [dryRun, setDryRun] = useState<{ result: ConnectionTestResult; credentials: string } | null>(null);
-  const typed = useTypedCredentials();
+  const { latest, show } = useLatestResult();
   const savedLast4 = hasSavedSecret(store, apiVersion) ? store.apiPasswordLast4 : null;
   const switching = !!store.apiVersion && !!apiVersion && apiVersion !== store.apiVersion;
 
@@ -86,14 +84,14 @@ export const ApiAccessSection = ({ store, readOnly = false }: { store: Ecommerce
       {apiVersion && !readOnly && (
         <Stack spacing={2} sx={{ mt: 1 }}>
           <Box>
-            <TestBeforeSavingButton store={store} onResult={setDryRun} />
+            <TestBeforeSavingButton store={store} onResult={(tested) => show(tested && { origin: 'typed', ...tested })} />
             <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 0.5 }}>
               Tests what is typed above without saving it.
             </Typography>
           </Box>
-          {dryRun?.credentials === typed && (
+          {latest?.origin === 'typed' && (
             <Box data-testid="dry-run">
-              <ConnectionTestResultPanel result={dryRun.result} caption="Test of the values above (not saved)" />
+              <ConnectionTestResultPanel result={latest.result} caption="Test of the values above (not saved)" />
             </Box>
           )}
         </Stack>

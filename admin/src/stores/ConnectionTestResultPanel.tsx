@@ -45,7 +45,8 @@ export const ConnectionTestResultPanel = ({ result, caption }: Props) => (
       </Alert>
     )}
 
-    {result.scopes.length > 0 && <ScopeChecklist scopes={result.scopes} />}
+    {/* Scopes are worth showing only once the store answered: when the connection itself failed, every row would say "could not verify". */}
+    {result.scopes.length > 0 && (result.status === 'OK' || result.status === 'MISSING_SCOPES') && <ScopeChecklist scopes={result.scopes} />}
 
     <Typography variant="caption" color="text.secondary">
       {[

@@ -1,9 +1,10 @@
 import { Alert, Box, LinearProgress, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useFormState } from 'react-hook-form';
-import type { ConnectionTestResult, EcommerceStore } from '../types';
+import type { EcommerceStore } from '../types';
 import { ConnectionTestResultPanel } from './ConnectionTestResultPanel';
 import { LABELS } from './labels';
+import { useLatestResult } from './LatestResult';
 import { TestConnectionButton } from './TestConnectionButton';
 
 /**
@@ -11,9 +12,12 @@ import { TestConnectionButton } from './TestConnectionButton';
  * "Test API connection" and its result, or the last test's result until it is clicked.
  */
 export const ConnectionTestSection = ({ store }: { store: EcommerceStore }) => {
-  const [fresh, setFresh] = useState<ConnectionTestResult | null>(null);
+  const { latest, show } = useLatestResult();
   const [testing, setTesting] = useState(false);
   const { isDirty } = useFormState();
+  const fresh = latest?.origin === 'saved' ? latest.result : null;
+  // A newer result about the values in the form is shown beside them; this section does not repeat an older one.
+  const newerAbove = latest !== null && latest.origin !== 'saved';
   const shown = fresh ?? store.lastConnectionTest;
 
   return (
@@ -36,7 +40,7 @@ export const ConnectionTestSection = ({ store }: { store: EcommerceStore }) => {
             onStart={() => setTesting(true)}
             onResult={(result) => {
               setTesting(false);
-              if (result) setFresh(result);
+              if (result) show({ origin: 'saved', result });
             }}
           />
         </Box>
@@ -47,6 +51,12 @@ export const ConnectionTestSection = ({ store }: { store: EcommerceStore }) => {
             </Typography>
             <LinearProgress />
           </Box>
+        ) : newerAbove ? (
+          <Typography variant="body2" color="text.secondary" data-testid="newer-result-above">
+            {latest.origin === 'refused'
+              ? 'The newest result is above: the values you tried to save failed their test, so the saved API access is unchanged.'
+              : 'The newest result is above: a test of the values in the form, which are not saved yet.'}
+          </Typography>
         ) : shown ? (
           <ConnectionTestResultPanel result={shown} caption={fresh ? undefined : 'Last test'} />
         ) : (

@@ -2,10 +2,9 @@ import { Alert, AlertTitle, Stack, Typography } from '@mui/material';
 import type { ConnectionTestResult, EcommerceStore } from '../types';
 import { ConnectionTestResultPanel } from './ConnectionTestResultPanel';
 import { API_VERSION_NAMES } from './labels';
-import { useTypedCredentials } from './useTypedCredentials';
+import { useLatestResult } from './LatestResult';
 
 interface Props {
-  refusal: { result: ConnectionTestResult; credentials: string } | null;
   store: EcommerceStore;
 }
 
@@ -14,9 +13,9 @@ interface Props {
  * are the credentials in the form. The point to get across: nothing changed, and the store still
  * uses what worked before.
  */
-export const SaveRefusedPanel = ({ refusal, store }: Props) => {
-  const typed = useTypedCredentials();
-  return refusal?.credentials === typed ? <Refusal result={refusal.result} store={store} /> : null;
+export const SaveRefusedPanel = ({ store }: Props) => {
+  const { latest } = useLatestResult();
+  return latest?.origin === 'refused' ? <Refusal result={latest.result} store={store} /> : null;
 };
 
 const Refusal = ({ result, store }: { result: ConnectionTestResult; store: EcommerceStore }) => (

@@ -6,6 +6,7 @@ import { ApiAccessSection } from './ApiAccessSection';
 import { ConnectionTestSection } from './ConnectionTestSection';
 import { toFormValues } from './credentialsForm';
 import { MigrationGuide } from './MigrationGuide';
+import { LatestResultProvider } from './LatestResult';
 import { SaveRefusedPanel } from './SaveRefusedPanel';
 import { SignInAgainDialog } from './SignInAgainDialog';
 import { useSaveStore } from './useSaveStore';
@@ -18,8 +19,14 @@ import { useSaveStore } from './useSaveStore';
  * The form's record holds only form values, so that a refreshed store (e.g. after a connection
  * test) does not reset what the admin is typing.
  */
-export const StoreSettingsForm = ({ store }: { store: EcommerceStore }) => {
-  const { save, refusal, sessionEnded } = useSaveStore(store);
+export const StoreSettingsForm = ({ store }: { store: EcommerceStore }) => (
+  <LatestResultProvider>
+    <SettingsForm store={store} />
+  </LatestResultProvider>
+);
+
+const SettingsForm = ({ store }: { store: EcommerceStore }) => {
+  const { save, sessionEnded } = useSaveStore(store);
   const viewer = useIsViewer();
   const { identity } = useGetIdentity();
 
@@ -59,7 +66,7 @@ export const StoreSettingsForm = ({ store }: { store: EcommerceStore }) => {
               </Box>
             )}
 
-            <SaveRefusedPanel refusal={refusal} store={store} />
+            <SaveRefusedPanel store={store} />
           </Stack>
         </Box>
       </CardContent>

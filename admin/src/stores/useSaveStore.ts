@@ -6,8 +6,9 @@ import { useNotify, useRefresh } from 'react-admin';
 import { dataProvider } from '../dataProvider';
 import { toStorelinkError } from '../errors';
 import { signIn } from '../signIn';
-import type { ConnectionTestResult, EcommerceStore } from '../types';
+import type { EcommerceStore } from '../types';
 import { credentialsChanged, formFieldFor, toCredentialsInput, type StoreFormValues } from './credentialsForm';
+import { useShowLatestResult } from './LatestResult';
 import { credentialsKey } from './useTypedCredentials';
 
 /**
@@ -18,12 +19,11 @@ import { credentialsKey } from './useTypedCredentials';
 export function useSaveStore(store: EcommerceStore) {
   const notify = useNotify();
   const refresh = useRefresh();
-  const [refusal, setRefusal] = useState<{ result: ConnectionTestResult; credentials: string } | null>(null);
+  const show = useShowLatestResult();
   /** A save that found the session ended: what it was saving, and what it managed to save before. */
   const [sessionEnded, setSessionEnded] = useState<{ values: StoreFormValues; saved: string[] } | null>(null);
 
   const save = async (values: StoreFormValues): Promise<Partial<Record<keyof StoreFormValues, string>> | undefined> => {
-    setRefusal(null);
     const changes: string[] = [];
     // Each write sends the version it read, so that a change someone made meanwhile is not overwritten.
     let version = store.version;
@@ -62,8 +62,8 @@ export function useSaveStore(store: EcommerceStore) {
         return undefined;
       }
       if (problem.code === 'CONNECTION_TEST_FAILED' && problem.result) {
-        setRefusal({ result: problem.result, credentials: credentialsKey(values) });
-        notify('Not saved: the new credentials failed the connection test. The store keeps its current API access.', { type: 'error' });
+        show({ origin: 'refused', result: problem.result, credentials: credentialsKey(values) });
+        // Said once, in the panel beside the fields (role="alert"), not again in a toast.
         return undefined;
       }
       if (problem.code === 'CONFLICT') {
@@ -93,7 +93,6 @@ export function useSaveStore(store: EcommerceStore) {
 
   return {
     save,
-    refusal,
     sessionEnded: sessionEnded && {
       title: sessionEnded.saved.length ? `Your session ended; the ${sessionEnded.saved.includes('name') ? 'API access' : 'rest'} was not saved` : 'Your session ended; nothing was saved',
       summary: sessionEnded.saved.length ? `The ${sessionEnded.saved.join(' and ')} had been saved before; the rest was not.` : 'storelink refused the save because you are no longer signed in.',
