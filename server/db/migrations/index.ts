@@ -4,6 +4,15 @@ import { ConnectionTestJobs1764220000000 } from './1764220000000-ConnectionTestJ
 import { Security1764300000000 } from './1764300000000-Security';
 import { LoginFailureCounts1796045314060 } from './1796045314060-LoginFailureCounts';
 import { StoreLastTestSummary1796047284832 } from './1796047284832-StoreLastTestSummary';
+import { Webhooks1796049642575 } from './1796049642575-Webhooks';
 
 /** Every migration, oldest first. TypeORM runs the ones a database has not seen yet. */
-export const migrations = [Initial1764200000000, ConnectionTests1764210000000, ConnectionTestJobs1764220000000, Security1764300000000, LoginFailureCounts1796045314060, StoreLastTestSummary1796047284832];
+export const migrations = [
+  Initial1764200000000,
+  ConnectionTests1764210000000,
+  ConnectionTestJobs1764220000000,
+  Security1764300000000,
+  LoginFailureCounts1796045314060,
+  StoreLastTestSummary1796047284832,
+  Webhooks1796049642575,
+];
