@@ -48,6 +48,23 @@ import { BigCommerceConnector, REQUEST_BUDGET } from './platforms/bigcommerce';
 import { loadPreviousSecretKeys, loadSecretKey } from './secrets/secret-key';
 import { EcommerceStoreResolver } from './stores/ecommerce-store.resolver';
 import { EcommerceStoreService } from './stores/ecommerce-store.service';
+import { Platform } from './common/platform';
+import { meteredTester } from './operations/metered-tester';
+import { StorelinkMetrics } from './operations/metrics';
+import { operationsRoutes } from './operations/operations-routes';
+import { Readiness } from './operations/readiness';
+import { WebhookDeliveryQueue } from './webhooks/webhook-delivery-queue';
+import { WebhookDeliveryResolver } from './webhooks/webhook-delivery.resolver';
+import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
+import { WebhookEndpointResolver } from './webhooks/webhook-endpoint.resolver';
+import { WebhookEndpointService } from './webhooks/webhook-endpoint.service';
+import { WEBHOOK_TIMEOUT_MS, WebhookSender } from './webhooks/webhook-sender';
+import { WebhookWorker } from './webhooks/webhook-worker';
+
+/** SIGTERM to exit: HTTP drain, then background work's grace, then closing; under the 10 s orchestrators usually allow. */
+export const SHUTDOWN_BUDGET_MS = 9000;
+const HTTP_DRAIN_MS = 3000;
+const WORK_GRACE_MS = 4000;
 
 export interface RunningStorelink {
   url: string;
@@ -86,8 +103,10 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       userAgent: `storelink/${VERSION}`,
       logger,
     });
+    const metrics = new StorelinkMetrics(dataSource);
+    const readiness = new Readiness(dataSource);
     const history = new ConnectionHistory(dataSource);
-    const connections = new ConnectionService(dataSource, history, stores, connector, audit);
+    const connections = new ConnectionService(dataSource, history, stores, meteredTester(Platform.BIGCOMMERCE, connector, metrics), audit);
     const queue = new JobQueue(dataSource, {
       // Far longer than any test can take (HTTP_TIMEOUT_MS bounds it), so only a dead instance's items are taken over.
       leaseMs: config.httpTimeoutMs * 3 + 5000,
@@ -100,6 +119,20 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       pollMs: 1000,
       retestIntervalMs: config.retestIntervalMinutes * 60_000,
     });
+    const webhookEndpoints = new WebhookEndpointService(dataSource, cipher, audit, { allowPrivateTargets: config.allowPrivateTargets });
+    const webhookSender = new WebhookSender({ allowPrivateTargets: config.allowPrivateTargets, userAgent: `storelink/${VERSION}` });
+    let webhookWorker: WebhookWorker | undefined;
+    const webhookDeliveries = new WebhookDeliveryService(dataSource, webhookEndpoints, () => webhookWorker?.kick());
+    const webhookQueue = new WebhookDeliveryQueue(dataSource, webhookDeliveries, webhookEndpoints, {
+      // Longer than any attempt can take, so only a dead instance's claims are taken over.
+      leaseMs: WEBHOOK_TIMEOUT_MS * 2,
+      retryBaseMs: config.webhookRetryBaseMs,
+    });
+    webhookWorker = new WebhookWorker(webhookQueue, webhookEndpoints, webhookSender, logger.child({ component: 'webhook-deliveries' }), {
+      concurrency: 8,
+      pollMs: 1000,
+      onAttempt: (outcome) => metrics.webhookDeliveries.inc({ outcome }),
+    });
     await ensureInitialAdmin(users, config.initialAdmin, logger);
 
     const schema = await buildStorelinkSchema([
@@ -111,6 +144,8 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       new ApiKeyResolver(apiKeys),
       new AuditResolver(audit),
       new ConnectionTestJobResolver(jobLifecycle, jobReads, () => jobRunner.kick()),
+      new WebhookEndpointResolver(webhookEndpoints),
+      new WebhookDeliveryResolver(webhookDeliveries),
     ]);
     const app = express();
     const httpServer = http.createServer(app);
@@ -132,7 +167,8 @@ export async function startStorelink(config: Config, options: StartOptions = {})
         ApolloServerPluginCacheControlDisabled(),
         // Apollo's default landing page (served to any browser, signed in or not) names the server and its version.
         ApolloServerPluginLandingPageDisabled(),
-        ApolloServerPluginDrainHttpServer({ httpServer }),
+        // Requests under way get this long to finish when shutting down (see stop()).
+        ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: HTTP_DRAIN_MS }),
         requestLoggingPlugin(logger),
         introspectionPolicyPlugin(config.graphqlIntrospection),
         ...limits.plugins,
@@ -160,6 +196,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
     });
+    app.use(operationsRoutes({ readiness, metrics, apiKeys, logger }));
     serveAdmin(app);
     app.use(httpErrorHandler(logger));
 
@@ -171,18 +208,26 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     logger.info({ url, database: config.database.type }, 'storelink is listening');
     jobRunner.start();
+    webhookWorker.start();
 
     return {
       url,
       port,
       logger,
       dataSource,
+      /**
+       * A graceful stop, within SHUTDOWN_BUDGET_MS: /readyz answers 503 at once, HTTP stops
+       * accepting and drains, bulk-test items and webhook attempts under way get a few seconds
+       * to finish and are otherwise given back to the queue (another instance, or this one after
+       * a restart, takes them over), then the database closes.
+       */
       async stop() {
+        readiness.beginShutdown();
         await apollo.stop();
-        await jobRunner.stop();
-        await connector.close();
+        await Promise.all([jobRunner.stop(WORK_GRACE_MS), webhookWorker.stop(WORK_GRACE_MS)]);
+        await Promise.all([connector.close(), webhookSender.close()]);
         await loginThrottle?.close();
-        await dataSource.destroy();
+        if (dataSource.isInitialized) await dataSource.destroy();
       },
     };
   } catch (error) {

@@ -42,6 +42,7 @@ const envSchema = z.object({
   RETEST_INTERVAL_MINUTES: z.coerce.number().min(0).max(60 * 24 * 31).default(0),
   GRAPHQL_INTROSPECTION: z.enum(['authenticated', 'off']).default('authenticated'),
   TRUST_PROXY: optionalNonEmpty,
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().positive().max(3600).default(5),
 });
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
@@ -75,6 +76,8 @@ export interface Config {
   graphqlIntrospection: 'authenticated' | 'off';
   /** Express's "trust proxy" setting, so the client address (login throttling, audit) is the real one behind a reverse proxy. */
   trustProxy: boolean | number | string;
+  /** The first retry delay of a failed webhook delivery (then exponential, with jitter). */
+  webhookRetryBaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -131,5 +134,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retestIntervalMinutes: e.RETEST_INTERVAL_MINUTES,
     graphqlIntrospection: e.GRAPHQL_INTROSPECTION,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_SECONDS * 1000,
   };
 }

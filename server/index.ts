@@ -1,4 +1,4 @@
-import { startStorelink } from './app';
+import { SHUTDOWN_BUDGET_MS, startStorelink } from './app';
 import { ConfigError, loadConfig } from './config';
 
 /** `npm start`: serve storelink until SIGINT/SIGTERM. */
@@ -9,6 +9,11 @@ async function main() {
     if (stopping) return;
     stopping = true;
     server.logger.info({ signal }, 'Shutting down');
+    // Whatever hangs, the process is gone within the budget (orchestrators kill at 10 s); exit 1 says it was not clean.
+    setTimeout(() => {
+      server.logger.error('Shutdown did not finish in time; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_BUDGET_MS + 500).unref();
     server.stop().then(
       () => process.exit(0),
       (error) => {

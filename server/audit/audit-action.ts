@@ -24,6 +24,12 @@ export enum AuditAction {
   CREDENTIALS_TESTED = 'CREDENTIALS_TESTED',
   /** `npm run rotate-key` re-encrypted the stored credentials under a new key. */
   KEY_ROTATED = 'KEY_ROTATED',
+  WEBHOOK_ENDPOINT_CREATED = 'WEBHOOK_ENDPOINT_CREATED',
+  WEBHOOK_ENDPOINT_UPDATED = 'WEBHOOK_ENDPOINT_UPDATED',
+  WEBHOOK_ENDPOINT_DELETED = 'WEBHOOK_ENDPOINT_DELETED',
+  WEBHOOK_SECRET_ROTATED = 'WEBHOOK_SECRET_ROTATED',
+  /** storelink stopped sending to an endpoint: it answered 410 Gone, or failed every attempt for more than a day. */
+  WEBHOOK_ENDPOINT_DISABLED = 'WEBHOOK_ENDPOINT_DISABLED',
 }
 
 /** Who acted. */
@@ -42,4 +48,5 @@ export enum AuditTargetType {
   API_KEY = 'API_KEY',
   ECOMMERCE_STORE = 'ECOMMERCE_STORE',
   SECRET_KEY = 'SECRET_KEY',
+  WEBHOOK_ENDPOINT = 'WEBHOOK_ENDPOINT',
 }

@@ -5,6 +5,8 @@ import { ConnectionStatus, ScopeLevel } from '../common/connection-outcome';
 import { ApiVersion } from '../common/api-version';
 import { ConnectionHealth } from '../common/connection-health';
 import { Platform } from '../common/platform';
+import { WebhookDeliveryStatus } from '../webhooks/webhook-delivery-status';
+import { WebhookEventType } from '../webhooks/webhook-event-type';
 
 /** The domain enums, registered once under the names the GraphQL contract fixes. */
 export function registerEnums(): void {
@@ -30,4 +32,15 @@ export function registerEnums(): void {
   registerEnumType(AuditAction, { name: 'AuditAction' });
   registerEnumType(AuditActorType, { name: 'AuditActorType' });
   registerEnumType(AuditTargetType, { name: 'AuditTargetType' });
+  registerEnumType(WebhookEventType, {
+    name: 'WebhookEventType',
+    valuesConfig: {
+      CONNECTION_FAILED: { description: 'store.connection.failed: a store\'s connection went from OK to not OK.' },
+      CONNECTION_RECOVERED: { description: 'store.connection.recovered: from not OK back to OK.' },
+      CONNECTION_STATUS_CHANGED: { description: 'store.connection.status_changed: any change of status between two tests.' },
+      CONNECTION_TEST_JOB_COMPLETED: { description: 'connection_test_job.completed: a bulk re-test finished, with its counts.' },
+      WEBHOOK_TEST: { description: 'webhook.test: sent by sendTestWebhook only; cannot be subscribed to.' },
+    },
+  });
+  registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
 }

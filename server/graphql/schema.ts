@@ -11,9 +11,22 @@ import { ConnectionResolver } from '../connections/connection.resolver';
 import { LastConnectionTestResolver } from '../connections/last-connection-test.resolver';
 import { ConnectionTestJobResolver } from '../jobs/connection-test-job.resolver';
 import { EcommerceStoreResolver } from '../stores/ecommerce-store.resolver';
+import { WebhookDeliveryResolver } from '../webhooks/webhook-delivery.resolver';
+import { WebhookEndpointResolver } from '../webhooks/webhook-endpoint.resolver';
 import { registerEnums } from './enums';
 
-export const resolvers = [AuthResolver, EcommerceStoreResolver, ConnectionResolver, LastConnectionTestResolver, UserResolver, ApiKeyResolver, AuditResolver, ConnectionTestJobResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  EcommerceStoreResolver,
+  ConnectionResolver,
+  LastConnectionTestResolver,
+  UserResolver,
+  ApiKeyResolver,
+  AuditResolver,
+  ConnectionTestJobResolver,
+  WebhookEndpointResolver,
+  WebhookDeliveryResolver,
+] as const;
 
 registerEnums();
 

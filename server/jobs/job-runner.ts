@@ -39,7 +39,7 @@ const INTERNAL_ERROR_MESSAGE = 'The test could not run because of an error on ou
  * (JOB_RUNNER_ACTOR in the audit trail), not of whichever request started the job.
  */
 export class JobRunner {
-  private readonly inflight = new Map<string, Promise<void>>();
+  private readonly inflight = new Map<string, { item: ClaimedItem; done: Promise<void> }>();
   private readonly consecutiveErrors = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -69,12 +69,25 @@ export class JobRunner {
     void runAsSystem(JOB_RUNNER_ACTOR, () => this.pump());
   }
 
-  /** Stops taking work and waits for the tests under way, so their results are recorded before the database closes. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking work and waits for the tests under way, so their results are recorded before
+   * the database closes. With `graceMs`, tests still running after it are given back (PENDING):
+   * their results are not recorded, and the job tests those stores once, after the restart or
+   * on another instance.
+   */
+  async stop(graceMs = Infinity): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     await this.ticking;
-    await Promise.allSettled([...this.inflight.values()]);
+    const running = Promise.allSettled([...this.inflight.values()].map((entry) => entry.done));
+    if (graceMs === Infinity) {
+      await running;
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+    await Promise.allSettled([...this.inflight.values()].map((entry) => this.queue.release(entry.item)));
   }
 
   private tick(): Promise<void> {
@@ -126,11 +139,11 @@ export class JobRunner {
   }
 
   private launch(item: ClaimedItem): void {
-    const run = this.run(item).finally(() => {
+    const done = this.run(item).finally(() => {
       this.inflight.delete(item.id);
       void this.pump();
     });
-    this.inflight.set(item.id, run);
+    this.inflight.set(item.id, { item, done });
   }
 
   private async run(item: ClaimedItem): Promise<void> {

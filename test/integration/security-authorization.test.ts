@@ -37,7 +37,14 @@ beforeAll(async () => {
   const key = await admin('mutation { createApiKey(name: "Matrix target", role: VIEWER) { apiKey { id } } }');
   const job = await admin('mutation($ids: [ID!]) { testAllConnections(filter: { ids: $ids }) { id } }', { ids: [storeId] });
   const event = await admin('{ allAuditEvents(perPage: 1) { id } }');
+  const webhookUrl = 'http://127.0.0.1:9/matrix';
+  const endpoint = await admin('mutation($u: String!) { createWebhookEndpoint(url: $u, events: [CONNECTION_FAILED]) { endpoint { id } } }', { u: webhookUrl });
+  const webhookEndpointId = endpoint.data.createWebhookEndpoint.endpoint.id;
+  const delivery = await admin('mutation($id: ID!) { sendTestWebhook(id: $id) { id } }', { id: webhookEndpointId });
   fixture = {
+    webhookEndpointId,
+    webhookDeliveryId: delivery.data.sendTestWebhook.id,
+    webhookUrl,
     storeId,
     userId: user.data.createUser.id,
     apiKeyId: key.data.createApiKey.apiKey.id,

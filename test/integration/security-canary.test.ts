@@ -3,6 +3,7 @@ import { FULL_SCOPES } from './bigcommerce-harness';
 import { allOperations, VARIABLES, type Fixture, type Operation } from '../support/security-operations';
 import { CREATE_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
 import { useFakeBigCommerce, useTestServer } from '../support/hooks';
+import { WebhookReceiver, verifiesWith } from '../support/webhook-receiver';
 
 /**
  * The canary suite: plant recognisable secrets (passwords, access and legacy tokens, the
@@ -42,6 +43,7 @@ const server = useTestServer(() => ({
 }));
 let adminToken: string;
 let operations: Operation[];
+let receiver: WebhookReceiver;
 /** Tokens and keys the server issued, with the one response body allowed to show each. */
 const issued = new Map<string, string>();
 
@@ -52,6 +54,11 @@ async function call(document: string, variables: Record<string, unknown>, token?
   if (login) issued.set(login, body);
   const key = result.data?.createApiKey?.key as string | undefined;
   if (key) issued.set(key, body);
+  const webhookSecret = (result.data?.createWebhookEndpoint ?? result.data?.rotateWebhookSecret)?.secret as string | undefined;
+  if (webhookSecret) {
+    issued.set(webhookSecret, body);
+    issued.set(webhookSecret.slice('whsec_'.length), body);
+  }
   return result;
 }
 
@@ -61,6 +68,7 @@ async function signIn(email: string, password: string): Promise<string> {
 }
 
 beforeAll(async () => {
+  receiver = await WebhookReceiver.start();
   adminToken = await signIn(ADMIN_EMAIL, INPUTS.adminPassword);
   operations = await allOperations();
 
@@ -75,7 +83,15 @@ beforeAll(async () => {
   const key = (await admin('mutation { createApiKey(name: "Canary key", role: ADMIN) { key apiKey { id } } }')).data.createApiKey;
   const job = await admin('mutation($ids: [ID!]) { testAllConnections(filter: { ids: $ids }) { id } }', { ids: [legacyStore] });
   const event = (await admin('{ allAuditEvents(perPage: 1) { id } }')).data.allAuditEvents[0];
+  // A webhook endpoint on a real receiver, so its secret is also used to sign real deliveries.
+  const webhookUrl = `${receiver.url}/canary`;
+  const endpoint = (await admin('mutation($u: String!) { createWebhookEndpoint(url: $u, events: [CONNECTION_FAILED]) { secret endpoint { id } } }', { u: webhookUrl })).data
+    .createWebhookEndpoint.endpoint;
+  const delivery = (await admin('mutation($id: ID!) { sendTestWebhook(id: $id) { id } }', { id: endpoint.id })).data.sendTestWebhook;
   const fixture: Fixture = {
+    webhookEndpointId: endpoint.id,
+    webhookDeliveryId: delivery.id,
+    webhookUrl,
     storeId: oauthStore,
     userId: user.id,
     apiKeyId: key.apiKey.id,
@@ -130,8 +146,10 @@ beforeAll(async () => {
   }
 }, 120_000);
 
+afterAll(() => receiver.stop());
+
 /** Operations that end what later calls need: run last, and only as the admin. */
-const DESTRUCTIVE = new Set(['deleteEcommerceStore', 'disableUser', 'revokeApiKey', 'logout', 'cancelConnectionTestJob']);
+const DESTRUCTIVE = new Set(['deleteEcommerceStore', 'disableUser', 'revokeApiKey', 'logout', 'cancelConnectionTestJob', 'deleteWebhookEndpoint']);
 
 const planted = () => [...Object.values(INPUTS), SECRET_KEY.toString('base64'), SECRET_KEY.toString('base64url'), SECRET_KEY.toString('hex')];
 const everything = () => [...planted(), ...issued.keys()];
@@ -150,6 +168,16 @@ test('no response contains a planted secret, and an issued token appears only in
     for (const secret of planted()) expect(body).not.toContain(secret);
     for (const [token, issuingBody] of issued) if (body !== issuingBody) expect(body).not.toContain(token);
   }
+});
+
+test('webhook secrets signed real deliveries, and no delivery carries one', async () => {
+  const webhookSecrets = [...issued.keys()].filter((secret) => secret.startsWith('whsec_'));
+  expect(webhookSecrets.length).toBeGreaterThanOrEqual(2); // created, and rotated at least once
+  // The fixture's test event, the walk's (admin and ADMIN key), and the walk's redeliveries.
+  const received = await receiver.waitFor('/canary', 3);
+  expect(received.every((webhook) => webhookSecrets.some((secret) => verifiesWith(secret, webhook)))).toBe(true);
+  const sent = JSON.stringify(received.map((webhook) => [webhook.headers, webhook.body]));
+  for (const secret of everything()) expect(sent).not.toContain(secret);
 });
 
 test('no log line contains any secret', () => {

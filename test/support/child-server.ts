@@ -57,6 +57,17 @@ export class ChildServer {
     return server;
   }
 
+  /** Resolves when the process has exited, with how it ended. */
+  exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve({ code: this.child.exitCode, signal: this.child.signalCode });
+    return new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
+  }
+
+  /** Sends a signal without waiting (SIGTERM/SIGINT: a graceful shutdown). */
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+
   get pid(): number {
     return this.child.pid!;
   }

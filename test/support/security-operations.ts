@@ -50,6 +50,18 @@ export const DECISIONS: Record<string, Decision> = {
   AuditEvent: 'ADMIN',
   allAuditEvents: 'ADMIN',
   _allAuditEventsMeta: 'ADMIN',
+  // webhooks: everyone reads endpoints and the delivery log; admins change them (and see a secret, once)
+  WebhookEndpoint: 'ANY',
+  allWebhookEndpoints: 'ANY',
+  _allWebhookEndpointsMeta: 'ANY',
+  allWebhookDeliveries: 'ANY',
+  _allWebhookDeliveriesMeta: 'ANY',
+  createWebhookEndpoint: 'ADMIN',
+  updateWebhookEndpoint: 'ADMIN',
+  deleteWebhookEndpoint: 'ADMIN',
+  rotateWebhookSecret: 'ADMIN',
+  sendTestWebhook: 'ADMIN',
+  redeliverWebhook: 'ADMIN',
 };
 
 /** Ids and values an operation's variables refer to. */
@@ -59,6 +71,10 @@ export interface Fixture {
   apiKeyId: string;
   auditEventId: string;
   jobId: string;
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
+  /** Where createWebhookEndpoint points (a receiver on 127.0.0.1, or a closed local port). */
+  webhookUrl: string;
   /** The caller's own password (changePassword). */
   callerPassword: string;
   /** Who login signs in as. */
@@ -107,6 +123,17 @@ export const VARIABLES: Record<string, (f: Fixture) => Record<string, unknown>> 
   AuditEvent: (f) => ({ id: f.auditEventId }),
   allAuditEvents: () => ({ perPage: 50 }),
   _allAuditEventsMeta: () => ({}),
+  WebhookEndpoint: (f) => ({ id: f.webhookEndpointId }),
+  allWebhookEndpoints: () => ({ perPage: 10 }),
+  _allWebhookEndpointsMeta: () => ({}),
+  allWebhookDeliveries: () => ({ perPage: 10 }),
+  _allWebhookDeliveriesMeta: () => ({}),
+  createWebhookEndpoint: (f) => ({ url: f.webhookUrl, events: ['CONNECTION_FAILED', 'CONNECTION_RECOVERED'], description: 'Operation walk' }),
+  updateWebhookEndpoint: (f) => ({ id: f.webhookEndpointId, description: 'Changed by the walk' }),
+  deleteWebhookEndpoint: (f) => ({ id: f.webhookEndpointId }),
+  rotateWebhookSecret: (f) => ({ id: f.webhookEndpointId }),
+  sendTestWebhook: (f) => ({ id: f.webhookEndpointId }),
+  redeliverWebhook: (f) => ({ deliveryId: f.webhookDeliveryId }),
 };
 
 export interface Operation {
