@@ -14,6 +14,7 @@ const LAYERS: string[][] = [
   ['stores'],
   ['connections'],
   ['jobs'],
+  ['webhooks', 'operations'],
   ['db', 'graphql', 'admin-ui'],
   ['app.ts', 'scripts'],
   ['index.ts'],
