@@ -231,6 +231,17 @@ describe('an API version of another platform', () => {
     expect(JSON.stringify(result)).not.toContain('shpat_');
     expect(await rawRow(id)).toEqual(before);
   });
+
+  test('WOOCOMMERCE_REST on a BigCommerce store is BAD_USER_INPUT on apiVersion, naming WooCommerce, and never echoes the consumer secret', async () => {
+    const id = await oauthStore();
+    const before = await rawRow(id);
+    const secret = `cs_${'7'.repeat(40)}`;
+    const result = await save(id, { apiVersion: 'WOOCOMMERCE_REST', apiLogin: `ck_${'6'.repeat(40)}`, apiUrl: 'https://shop.example.com', apiPassword: secret });
+    expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'apiVersion' });
+    expect(result.errors![0].message).toMatch(/belongs to WooCommerce, and this is a BigCommerce store/);
+    expect(JSON.stringify(result)).not.toContain(secret);
+    expect(await rawRow(id)).toEqual(before);
+  });
 });
 
 test('a Shopify or WooCommerce store cannot be created until the service is wired for it: BAD_USER_INPUT on platform, nothing saved', async () => {
