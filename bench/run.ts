@@ -4,7 +4,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { startFakeBigCommerce, type FakeBigCommerce } from '../test/fakes/bigcommerce';
 import { firstLoadBenchmark } from './first-load';
-import { inPool, median, ServerProcess, waitForJob } from './lib/server-process';
+import { inPool, median, ServerProcess, serverNodeFlags, waitForJob } from './lib/server-process';
 
 /**
  * `npm run bench`: builds the server, then measures it as a separate process
@@ -18,6 +18,7 @@ import { inPool, median, ServerProcess, waitForJob } from './lib/server-process'
  *                                      benchmark gets a fresh database, dropped at the end
  *   BENCH_DURATION=10                  seconds per autocannon run
  *   BENCH_SERVER_NODE_OPTIONS=…        NODE_OPTIONS for the server processes
+ *   BENCH_SERVER_NODE_FLAGS=…          node flags instead of those of npm start (package.json), e.g. "" for V8's defaults
  */
 
 const FULL_SCOPES = { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' } as const;
@@ -166,8 +167,11 @@ async function apiBenchmark() {
     const page = () => Math.floor(Math.random() * (STORES / 50));
     const list = () => JSON.stringify({ query: LIST_QUERY, variables: { page: page() } });
     const listWithoutTests = () => JSON.stringify({ query: LIST_QUERY.replace(/lastConnectionTest \{[^}]*\}/, ''), variables: { page: page() } });
+    // More of the last test than a store row keeps: the full tests of the page are read (one query).
+    const fullTests = LIST_QUERY.replace(/lastConnectionTest \{[^}]*\}/, 'lastConnectionTest { status success message testedAt storeName durationMs warnings scopes { scope ok } }');
+    const listWithFullTests = () => JSON.stringify({ query: fullTests, variables: { page: page() } });
     // Warm up every path (JIT, SQLite page cache).
-    for (const body of [typename, list, listWithoutTests]) await cannon(server, token, body, 2);
+    for (const body of [typename, list, listWithoutTests, listWithFullTests]) await cannon(server, token, body, 2);
 
     const idleRss = server.rssMb();
     let peakRss = idleRss;
@@ -180,6 +184,7 @@ async function apiBenchmark() {
     const bare = await run(typename);
     const listed = await run(list);
     const plain = await run(listWithoutTests);
+    const full = await run(listWithFullTests);
     clearInterval(sampler);
 
     const line = ({ result, cpuPerRequest }: Awaited<ReturnType<typeof run>>) =>
@@ -188,6 +193,7 @@ async function apiBenchmark() {
     report('{ __typename }', line(bare));
     report('allEcommerceStores(perPage: 50) with lastConnectionTest', line(listed));
     report('allEcommerceStores(perPage: 50) without lastConnectionTest', line(plain));
+    report('allEcommerceStores(perPage: 50) with the full lastConnectionTest (scopes, warnings, …)', line(full));
     report('list req/s ÷ __typename req/s', ratio.toFixed(2), '>= 0.5', ratio >= 0.5);
     report('list (without lastConnectionTest) req/s ÷ __typename req/s', (plain.result.requests.average / bare.result.requests.average).toFixed(2));
     report('list p99', `${listed.result.latency.p99} ms`, '< 50 ms', listed.result.latency.p99 < 50);
@@ -292,6 +298,7 @@ async function main() {
   console.log(`storelink benchmarks, ${new Date().toISOString()}`);
   console.log(`machine: ${cpus.length} x ${cpus[0]?.model.trim()}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`);
   console.log(`database: ${process.env.BENCH_POSTGRES_URL ? 'PostgreSQL (a new database per benchmark)' : 'SQLite (a new file per benchmark)'}`);
+  console.log(`server: node ${[...serverNodeFlags(), 'dist/server/index.js'].join(' ')}${process.env.BENCH_SERVER_NODE_OPTIONS ? ` with NODE_OPTIONS=${process.env.BENCH_SERVER_NODE_OPTIONS}` : ''}`);
   fake = await startFakeBigCommerce();
   try {
     for (const name of names) await BENCHMARKS[name]();

@@ -14,6 +14,19 @@ const CLOCK_TICKS_PER_SECOND = 100;
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const ADMIN = { email: 'bench@example.com', password: 'benchmark-password-123' };
 
+/**
+ * The node flags the server runs with: those of `npm start` (package.json), so the benchmark
+ * measures what npm start runs; BENCH_SERVER_NODE_FLAGS replaces them (e.g. "" for V8's defaults).
+ */
+export function serverNodeFlags(): string[] {
+  const chosen = process.env.BENCH_SERVER_NODE_FLAGS;
+  if (chosen !== undefined) return chosen.split(/\s+/).filter(Boolean);
+  const start: string = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).scripts.start;
+  const flags = /\bnode\s+((?:--\S+\s+)*)dist\/server\/index\.js/.exec(start);
+  if (!flags) throw new Error(`package.json's start script does not run node … dist/server/index.js: ${start}`);
+  return flags[1].split(/\s+/).filter(Boolean);
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -40,7 +53,7 @@ export class ServerProcess {
     if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run npm run build:server first (npm run bench does).`);
     const log = fs.openSync(logFile, 'a');
     const startedAt = performance.now();
-    const child = spawn(process.execPath, [entry], {
+    const child = spawn(process.execPath, [...serverNodeFlags(), entry], {
       cwd: PROJECT_ROOT,
       env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env },
       stdio: ['ignore', log, log],
