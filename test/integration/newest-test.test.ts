@@ -1,4 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { AuditService } from '../../server/audit/audit.service';
 import { ConnectionTest } from '../../server/connection-history/connection-test.entity';
+import { summaryColumnsOf } from '../../server/connections/latest-test-summary';
+import { SecretCipher } from '../../server/secrets/secret-cipher';
+import { EcommerceStoreService } from '../../server/stores/ecommerce-store.service';
 import { useAdminServer } from '../support/hooks';
 import { CREATE_STORE } from '../support/store-operations';
 
@@ -12,28 +17,39 @@ const { server, gql } = useAdminServer();
 
 const SAME_INSTANT = new Date('2026-06-01T12:00:00.000Z');
 
+/**
+ * Records a test the way the server does (the history row, then the summary on the store row, in
+ * one transaction), but with a chosen id and instant: two real tests cannot be made to share one.
+ */
 async function recordTest(storeId: string, id: string, success: boolean): Promise<void> {
-  await server.dataSource.getRepository(ConnectionTest).insert({
-    id,
-    storeId,
-    success,
-    status: success ? 'OK' : 'INVALID_CREDENTIALS',
-    message: success ? 'Works.' : 'The access token was refused.',
-    apiVersion: null,
-    storeName: null,
-    storeDomain: null,
-    scopes: [],
-    warnings: [],
-    durationMs: 5,
-    testedAt: SAME_INSTANT,
-  } as ConnectionTest);
+  const stores = new EcommerceStoreService(server.dataSource, new SecretCipher(randomBytes(32)), { allowPrivateTargets: false }, new AuditService(server.dataSource));
+  await server.dataSource.transaction(async (manager) => {
+    const test = manager.getRepository(ConnectionTest).create({
+      id,
+      storeId,
+      success,
+      status: success ? 'OK' : 'INVALID_CREDENTIALS',
+      message: success ? 'Works.' : 'The access token was refused.',
+      apiVersion: null,
+      storeName: null,
+      storeDomain: null,
+      scopes: [],
+      warnings: [],
+      durationMs: 5,
+      testedAt: SAME_INSTANT,
+    } as ConnectionTest);
+    await manager.getRepository(ConnectionTest).insert(test);
+    await stores.noteNewestTest(storeId, summaryColumnsOf(test), manager);
+  });
 }
 
 async function newestEverywhere(storeId: string) {
   const listed = (await gql(`query($ids: [ID!]) { allEcommerceStores(filter: { ids: $ids }) { lastConnectionTest { id status } } }`, { ids: [storeId] }))
     .data.allEcommerceStores[0].lastConnectionTest;
-  const single = (await gql(`query($id: ID!) { EcommerceStore(id: $id) { lastConnectionTest { id status } } }`, { id: storeId })).data.EcommerceStore
+  // Asking for more than the row's summary (durationMs) goes through the batched look-up of full tests instead.
+  const full = (await gql(`query($id: ID!) { EcommerceStore(id: $id) { lastConnectionTest { id status durationMs } } }`, { id: storeId })).data.EcommerceStore
     .lastConnectionTest;
+  const single = full && { id: full.id, status: full.status };
   const history = (await gql(`query($id: ID!) { connectionTests(storeId: $id) { items { id status } } }`, { id: storeId })).data.connectionTests.items[0];
   const healthOf = async (health: string) =>
     (await gql(`query($f: EcommerceStoreFilter) { _allEcommerceStoresMeta(filter: $f) { count } }`, { f: { ids: [storeId], connectionHealth: health } })).data
