@@ -44,12 +44,11 @@ import { requestLoggingPlugin } from './graphql/request-logging.plugin';
 import { buildStorelinkSchema } from './graphql/schema';
 import { verifySecretKey } from './secrets/key-check.service';
 import { SecretCipher } from './secrets/secret-cipher';
-import { BigCommerceConnector, REQUEST_BUDGET } from './platforms/bigcommerce';
+import { createPlatformRegistry, type PlatformRegistry } from './platforms/registry';
 import { loadPreviousSecretKeys, loadSecretKey } from './secrets/secret-key';
 import { EcommerceStoreResolver } from './stores/ecommerce-store.resolver';
 import { EcommerceStoreService } from './stores/ecommerce-store.service';
-import { Platform } from './common/platform';
-import { meteredTester } from './operations/metered-tester';
+import { meterConnectionTest } from './operations/metered-tester';
 import { StorelinkMetrics } from './operations/metrics';
 import { operationsRoutes } from './operations/operations-routes';
 import { Readiness } from './operations/readiness';
@@ -87,6 +86,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
   const cipher = new SecretCipher(loadSecretKey(config, logger), loadPreviousSecretKeys(config));
   const dataSource = await openDatabase(config.database, { onQuery: options.onQuery });
   let loginThrottle: StoredLoginThrottle | undefined;
+  let platforms: PlatformRegistry | undefined;
   try {
     await verifySecretKey(dataSource, cipher);
 
@@ -95,22 +95,25 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     const users = new UserService(dataSource, audit);
     loginThrottle = await openLoginThrottle(dataSource);
     const auth = new AuthService(dataSource, apiKeys, audit, { sessionTtlMs: config.sessionTtlMs, throttle: loginThrottle.throttle });
-    const stores = new EcommerceStoreService(dataSource, cipher, { allowPrivateTargets: config.allowPrivateTargets }, audit);
-    const connector = new BigCommerceConnector({
-      apiBaseUrl: config.bigcommerceApiUrl,
-      timeoutMs: config.httpTimeoutMs,
+    platforms = createPlatformRegistry({
+      bigcommerceApiUrl: config.bigcommerceApiUrl,
+      shopifyApiUrl: config.shopifyApiUrl,
+      shopifyApiVersion: config.shopifyApiVersion,
+      httpTimeoutMs: config.httpTimeoutMs,
       allowPrivateTargets: config.allowPrivateTargets,
       userAgent: `storelink/${VERSION}`,
       logger,
     });
     const metrics = new StorelinkMetrics(dataSource);
     const readiness = new Readiness(dataSource);
+    const stores = new EcommerceStoreService(dataSource, cipher, { allowPrivateTargets: config.allowPrivateTargets }, audit, platforms);
     const history = new ConnectionHistory(dataSource);
-    const connections = new ConnectionService(dataSource, history, stores, meteredTester(Platform.BIGCOMMERCE, connector, metrics), audit);
+    const connections = new ConnectionService(dataSource, history, stores, audit, meterConnectionTest(metrics));
     const queue = new JobQueue(dataSource, {
       // Far longer than any test can take (HTTP_TIMEOUT_MS bounds it), so only a dead instance's items are taken over.
       leaseMs: config.httpTimeoutMs * 3 + 5000,
-      storeSpacingMs: storeSpacingMs(REQUEST_BUDGET),
+      // One spacing for every quota: the largest test any platform sends, so no platform's quota is overspent.
+      storeSpacingMs: storeSpacingMs(Math.max(...platforms.connectors.map((connector) => connector.requestBudget))),
     });
     const jobLifecycle = new JobLifecycle(dataSource, stores);
     const jobReads = new JobReads(dataSource);
@@ -225,12 +228,13 @@ export async function startStorelink(config: Config, options: StartOptions = {})
         readiness.beginShutdown();
         await apollo.stop();
         await Promise.all([jobRunner.stop(WORK_GRACE_MS), webhookWorker.stop(WORK_GRACE_MS)]);
-        await Promise.all([connector.close(), webhookSender.close()]);
+        await Promise.all([platforms?.close(), webhookSender.close()]);
         await loginThrottle?.close();
         if (dataSource.isInitialized) await dataSource.destroy();
       },
     };
   } catch (error) {
+    await platforms?.close();
     await loginThrottle?.close();
     await dataSource.destroy();
     throw error;

@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors';
-import type { BigCommerceCredentials } from '../platforms/bigcommerce';
-import { ApiVersion } from '../common/api-version';
+import type { ApiVersion } from '../common/api-version';
+import type { Platform } from '../common/platform';
+import type { ConnectorSession } from '../platforms/connector-session';
 import type { EcommerceStore } from '../stores/ecommerce-store.entity';
 import type { EcommerceStoreService } from '../stores/ecommerce-store.service';
 import type { CredentialsInput, NormalisedCredentials } from '../stores/store-credentials';
@@ -12,11 +13,7 @@ import { ConnectionTestFailedError } from './connection-test-failed.error';
 import type { ConnectionHistory } from '../connection-history/connection-history.service';
 import { ConnectionTest } from '../connection-history/connection-test.entity';
 import { summaryColumnsOf } from './latest-test-summary';
-
-/** What the service needs of a platform connector; BigCommerceConnector is the one there is. */
-export interface ConnectionTester {
-  testConnection(credentials: BigCommerceCredentials): Promise<ConnectionOutcome>;
-}
+import { StoreConnectorSession, UnsavedConnectorSession } from './store-connector-session';
 
 /**
  * Proves that a store's credentials work: tests saved credentials and records the result,
@@ -28,15 +25,16 @@ export class ConnectionService {
     private readonly dataSource: DataSource,
     private readonly history: ConnectionHistory,
     private readonly stores: EcommerceStoreService,
-    private readonly tester: ConnectionTester,
     private readonly audit: AuditService,
+    /** Told of every test a connector ran (metrics). */
+    private readonly onTested: (platform: Platform, outcome: ConnectionOutcome) => void = () => {},
   ) {}
 
   /** Tests the store's saved credentials and adds the result to its history. */
   async testSavedCredentials(storeId: string): Promise<ConnectionTest> {
     const store = await this.stores.findById(storeId);
     const saved = this.stores.savedCredentials(store);
-    const outcome = saved ? await this.run(store, saved) : notConfigured(store.apiVersion);
+    const outcome = saved ? await this.run(store, saved, new StoreConnectorSession(this.stores, store)) : notConfigured(store.apiVersion);
     await this.audit.record(connectionTested(store, outcome));
     return this.record(store.id, outcome);
   }
@@ -44,7 +42,9 @@ export class ConnectionService {
   /** Tests credentials as typed, saving nothing. With a store, an omitted secret means the saved one. */
   async dryRun(input: CredentialsInput, storeId: string | null): Promise<ConnectionTest> {
     const { store, credentials } = await this.stores.normaliseFor(storeId, input);
-    const outcome = await this.run(store, credentials);
+    // Only the saved credentials may use the token issued for them.
+    const session = store && sameAsSaved(store, credentials) ? new StoreConnectorSession(this.stores, store) : new UnsavedConnectorSession();
+    const outcome = await this.run(store, credentials, session);
     await this.audit.record(credentialsTested(store, credentials, outcome));
     return unrecorded(outcome);
   }
@@ -61,13 +61,16 @@ export class ConnectionService {
     // Unverified: read, validate and write in one transaction, so concurrent saves queue up instead of conflicting.
     if (!options.verify) return this.stores.validateAndSaveCredentials(storeId, input, options.expectedVersion);
     const { store, credentials } = await this.stores.normaliseFor(storeId, input, options.expectedVersion);
-    const outcome = await this.run(store, credentials);
+    const session = new UnsavedConnectorSession();
+    const outcome = await this.run(store, credentials, session);
     if (!outcome.success) {
       await this.audit.record(credentialsRejected(store, credentials, outcome));
       throw new ConnectionTestFailedError(outcome);
     }
     // Saved only if the store is still as it was before the test (else CONFLICT): what was tested is what is saved.
     const saved = await this.stores.saveCredentials(store, credentials);
+    // The token the test was issued belongs to the credentials just saved: the next test reuses it.
+    if (session.issued) await this.stores.saveIssuedToken(saved, session.issued);
     const test = await this.record(storeId, outcome);
     return Object.assign(saved, summaryColumnsOf(test));
   }
@@ -78,17 +81,17 @@ export class ConnectionService {
     return this.history.page(storeId, page, perPage);
   }
 
-  private async run(store: EcommerceStore | null, credentials: NormalisedCredentials): Promise<ConnectionOutcome> {
+  private async run(store: EcommerceStore | null, credentials: NormalisedCredentials, session: ConnectorSession): Promise<ConnectionOutcome> {
     const secret = credentials.apiPassword ?? (store ? this.stores.readSecret(store) : null);
     if (secret === null) {
       // Reached only by a dry run without a store, or a store whose secret is missing.
-      throw new InvalidInputError('apiPassword', 'Enter the access token (or API token for a Legacy account) to test.');
+      throw new InvalidInputError('apiPassword', 'Enter the secret (access token, API token or client secret) to test.');
     }
-    const platformCredentials: BigCommerceCredentials =
-      credentials.apiVersion === ApiVersion.STORE_API_OAUTH
-        ? { apiVersion: ApiVersion.STORE_API_OAUTH, storeHash: credentials.storeHash, accessToken: secret }
-        : { apiVersion: ApiVersion.LEGACY, apiUrl: credentials.apiUrl, username: credentials.username, apiToken: secret };
-    return this.tester.testConnection(platformCredentials);
+    const connector = this.stores.connectorFor(store, credentials.apiVersion);
+    const { apiPassword: _typed, ...location } = credentials;
+    const outcome = await connector.testConnection({ ...location, secret }, session);
+    this.onTested(connector.platform, outcome);
+    return outcome;
   }
 
   /** Adds the test to the store's history and its summary to the store row, in one transaction. */
@@ -101,11 +104,22 @@ export class ConnectionService {
   }
 }
 
+/** Typed credentials that are exactly the saved ones (the secret left out means the saved secret). */
+function sameAsSaved(store: EcommerceStore, credentials: NormalisedCredentials): boolean {
+  return (
+    credentials.apiPassword === undefined &&
+    credentials.apiVersion === store.apiVersion &&
+    credentials.apiLogin === store.apiLogin &&
+    credentials.apiUrl === store.apiUrl &&
+    credentials.storeHash === store.storeHash
+  );
+}
+
 function notConfigured(apiVersion: ApiVersion | null): ConnectionOutcome {
   return {
     success: false,
     status: ConnectionStatus.NOT_CONFIGURED,
-    message: 'No API credentials are saved for this store yet: enter the API path and access token in the API access section and save them.',
+    message: 'No API credentials are saved for this store yet: enter them in the API access section and save them.',
     apiVersion,
     storeName: null,
     storeDomain: null,

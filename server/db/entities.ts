@@ -7,7 +7,21 @@ import { ConnectionTestJobItem } from '../jobs/connection-test-job-item.entity';
 import { ConnectionTestJob } from '../jobs/connection-test-job.entity';
 import { KeyCheck } from '../secrets/key-check.entity';
 import { EcommerceStore } from '../stores/ecommerce-store.entity';
+import { IssuedAccessToken } from '../stores/issued-access-token.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 
-export const entities = [EcommerceStore, User, Session, KeyCheck, ConnectionTest, ApiKey, AuditEvent, ConnectionTestJob, ConnectionTestJobItem, WebhookEndpoint, WebhookDelivery];
+export const entities = [
+  EcommerceStore,
+  User,
+  Session,
+  KeyCheck,
+  ConnectionTest,
+  ApiKey,
+  AuditEvent,
+  ConnectionTestJob,
+  ConnectionTestJobItem,
+  WebhookEndpoint,
+  WebhookDelivery,
+  IssuedAccessToken,
+];

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/errors';
-import type { EcommerceStore } from '../stores/ecommerce-store.entity';
-import type { EcommerceStoreService, StoreFilter } from '../stores/ecommerce-store.service';
+import type { BulkTestStore, EcommerceStoreService, StoreFilter } from '../stores/ecommerce-store.service';
 import { takeClaimLock } from './claim-lock';
 import { ConnectionTestJobItem, JobItemStatus } from './connection-test-job-item.entity';
 import { ConnectionTestJob, ConnectionTestJobStatus, type StoredStoreFilter } from './connection-test-job.entity';
-import { rateKeyOf } from './store-quota';
 
 const INSERT_CHUNK = 400;
 
@@ -43,7 +41,7 @@ export class JobLifecycle {
 
   private async insertJob(
     manager: EntityManager,
-    stores: Array<Pick<EcommerceStore, 'id' | 'apiVersion' | 'storeHash' | 'apiUrl'>>,
+    stores: BulkTestStore[],
     options: { filter: StoreFilter | null; createdBy: string | null; scheduled: boolean },
   ): Promise<ConnectionTestJob> {
     const job = manager.getRepository(ConnectionTestJob).create({
@@ -65,7 +63,7 @@ export class JobLifecycle {
         jobId: job.id,
         storeId: store.id,
         seq: start + index,
-        rateKey: rateKeyOf(store),
+        rateKey: this.stores.quotaKey(store),
         status: JobItemStatus.PENDING,
         claimToken: null,
         claimedAt: null,
@@ -139,6 +137,7 @@ function storedFilter(filter: StoreFilter | null): StoredStoreFilter | null {
   return {
     ids: filter.ids ?? null,
     q: filter.q ?? null,
+    platform: filter.platform ?? null,
     apiVersion: filter.apiVersion ?? null,
     needsMigration: filter.needsMigration ?? null,
     connectionHealth: filter.connectionHealth ?? null,

@@ -27,6 +27,15 @@ export class PlatformRegistry {
     return [...this.byPlatform.keys()];
   }
 
+  get connectors(): PlatformConnector[] {
+    return [...this.byPlatform.values()];
+  }
+
+  /** The API versions a store should migrate away from. */
+  deprecatedApiVersions(): ApiVersion[] {
+    return [...this.byApiVersion.entries()].filter(([version, connector]) => connector.needsMigration(version)).map(([version]) => version);
+  }
+
   has(platform: Platform): boolean {
     return this.byPlatform.has(platform);
   }

@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { formatApiPath } from '../platforms/bigcommerce/api-path';
 import { ApiVersion } from '../common/api-version';
 import { Platform } from '../common/platform';
 
@@ -32,18 +31,25 @@ export class EcommerceStore {
   @Field(() => ApiVersion, { nullable: true })
   apiVersion!: ApiVersion | null;
 
-  /** Store API (OAuth) only, lower-case. */
+  /** Who storelink logs in as, as the platform's connector normalised it (see ApiCredentialsInput). */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'BigCommerce Store API: the API path "stores/{hash}". Legacy: the username. Shopify client credentials: the client ID. WooCommerce: the consumer key.',
+  })
+  apiLogin!: string | null;
+
+  /** BigCommerce Store API only, lower-case. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   @Field(() => String, { nullable: true })
   storeHash!: string | null;
 
-  /** Legacy only: the Basic-auth username. */
-  @Column({ type: 'varchar', length: 255, nullable: true })
-  legacyUsername!: string | null;
-
-  /** Legacy only: normalised to end in /api/v2/. */
+  /** Where the store's API is, normalised by the platform's connector. */
   @Column({ type: 'varchar', length: 2048, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'BigCommerce Legacy: the API path URL. Shopify: the shop, "acme.myshopify.com". WooCommerce: the site URL.',
+  })
   apiUrl!: string | null;
 
   /** The access token or legacy API token, encrypted (see SecretCipher). */
@@ -88,21 +94,9 @@ export class EcommerceStore {
   @Column({ type: Date, nullable: true })
   lastTestedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'OAuth: the API path "stores/{hash}". Legacy: the username.' })
-  get apiLogin(): string | null {
-    if (this.apiVersion === ApiVersion.STORE_API_OAUTH && this.storeHash) return formatApiPath(this.storeHash);
-    if (this.apiVersion === ApiVersion.LEGACY) return this.legacyUsername;
-    return null;
-  }
-
   @Field({ description: 'Whether a secret is saved. The secret itself is never returned.' })
   get apiPasswordSet(): boolean {
     return this.apiPasswordEncrypted !== null;
-  }
-
-  @Field({ description: 'True while the store still uses a deprecated Legacy API account.' })
-  get needsMigration(): boolean {
-    return this.apiVersion === ApiVersion.LEGACY;
   }
 }
 

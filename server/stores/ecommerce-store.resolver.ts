@@ -1,4 +1,4 @@
-import { Arg, Authorized, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { UserRole } from '../common/user-role';
 import { ListMetadata } from '../common/graphql/list-metadata.type';
 import { EcommerceStore } from './ecommerce-store.entity';
@@ -37,6 +37,13 @@ export class EcommerceStoreResolver {
     @Arg('filter', () => EcommerceStoreFilter, { nullable: true }) filter?: EcommerceStoreFilter,
   ): Promise<ListMetadata> {
     return { count: await this.stores.count(filter) };
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'True while the store uses a deprecated way in: a BigCommerce Legacy API account, or a Shopify custom app made in the store admin (Admin API access token).',
+  })
+  needsMigration(@Root() store: EcommerceStore): boolean {
+    return this.stores.needsMigration(store);
   }
 
   @Authorized(UserRole.ADMIN)

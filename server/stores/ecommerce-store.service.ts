@@ -8,20 +8,28 @@ import { type ListParams, orderList, validPage, validSort, whereContains, whereI
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { ConnectionTest } from '../connection-history/connection-test.entity';
 import { newestTestOf } from '../connection-history/newest-test';
-import { ApiVersion } from '../common/api-version';
+import type { ApiVersion } from '../common/api-version';
 import { ConnectionHealth } from '../common/connection-health';
+import type { IssuedToken } from '../platforms/connector-session';
+import type { PlatformConnector } from '../platforms/platform-connector';
+import type { PlatformRegistry } from '../platforms/registry';
 import { EcommerceStore, type NewestTestSummary, secretContext } from './ecommerce-store.entity';
+import { IssuedAccessToken, issuedTokenContext } from './issued-access-token.entity';
 import { Platform } from '../common/platform';
 import { type CredentialsInput, lastFour, type NormalisedCredentials, normaliseCredentials } from './store-credentials';
 
 export interface StoreFilter {
   ids?: string[] | null;
   q?: string | null;
+  platform?: Platform | null;
   apiVersion?: ApiVersion | null;
   needsMigration?: boolean | null;
   connectionHealth?: ConnectionHealth | null;
 }
 
+
+/** What planning a bulk test needs of a store: no secret. */
+export type BulkTestStore = Pick<EcommerceStore, 'id' | 'platform' | 'apiVersion' | 'apiLogin' | 'storeHash' | 'apiUrl'>;
 
 const SORTABLE_FIELDS = ['id', 'name', 'platform', 'apiVersion', 'createdAt', 'updatedAt'] as const;
 const DEFAULT_PER_PAGE = 25;
@@ -36,6 +44,7 @@ export class EcommerceStoreService {
     private readonly cipher: SecretCipher,
     private readonly options: { allowPrivateTargets: boolean },
     private readonly audit: AuditService,
+    private readonly platforms: PlatformRegistry,
   ) {
     this.stores = dataSource.getRepository(EcommerceStore);
   }
@@ -80,25 +89,39 @@ export class EcommerceStoreService {
   }
 
   /** Every store matching a filter, with only what a bulk connection test needs to plan (no secret). */
-  findForBulkTest(filter?: StoreFilter | null, manager?: EntityManager): Promise<Array<Pick<EcommerceStore, 'id' | 'apiVersion' | 'storeHash' | 'apiUrl'>>> {
+  findForBulkTest(filter?: StoreFilter | null, manager?: EntityManager): Promise<BulkTestStore[]> {
     return this.filtered(filter, manager?.getRepository(EcommerceStore))
-      .select(['store.id', 'store.apiVersion', 'store.storeHash', 'store.apiUrl'])
+      .select(['store.id', 'store.platform', 'store.apiVersion', 'store.apiLogin', 'store.storeHash', 'store.apiUrl'])
       .orderBy('store.id', 'ASC')
       .getMany();
   }
 
+  /** Whose upstream quota a test of this store spends (its connector says); null when a test sends nothing. */
+  quotaKey(store: BulkTestStore): string | null {
+    if (!store.apiVersion || !this.platforms.has(store.platform)) return null;
+    return this.platforms.forPlatform(store.platform).quotaKey({ ...store, apiVersion: store.apiVersion });
+  }
+
+  /** Whether the store still uses a deprecated way in (its connector says). */
+  needsMigration(store: Pick<EcommerceStore, 'platform' | 'apiVersion'>): boolean {
+    return store.apiVersion !== null && this.platforms.has(store.platform) && this.platforms.forPlatform(store.platform).needsMigration(store.apiVersion);
+  }
+
+  /** The connector that tests `apiVersion` credentials: the store's platform's (refusing another platform's version), or the version's own without a store. */
+  connectorFor(store: Pick<EcommerceStore, 'platform'> | null, apiVersion: ApiVersion): PlatformConnector {
+    return store ? this.platforms.forStore(store.platform, apiVersion) : this.platforms.forApiVersion(apiVersion);
+  }
+
   async create(input: { name: string; platform?: Platform | null }): Promise<EcommerceStore> {
-    if (input.platform && input.platform !== Platform.BIGCOMMERCE) {
-      // The connectors exist; the store's columns and tests are wired for BigCommerce only until the service uses the registry.
-      throw new InvalidInputError('platform', 'storelink cannot save Shopify or WooCommerce stores yet: create a BigCommerce store.');
-    }
+    const platform = input.platform ?? Platform.BIGCOMMERCE;
+    this.platforms.forPlatform(platform);
     const store = this.stores.create({
       id: randomUUID(),
       name: validName(input.name),
-      platform: input.platform ?? Platform.BIGCOMMERCE,
+      platform,
       apiVersion: null,
+      apiLogin: null,
       storeHash: null,
-      legacyUsername: null,
       apiUrl: null,
       apiPasswordEncrypted: null,
       apiPasswordLast4: null,
@@ -154,7 +177,8 @@ export class EcommerceStoreService {
     const store = id === null ? null : await this.findById(id);
     if (store) checkVersion(store, expectedVersion);
     const saved = { apiVersion: store?.apiVersion ?? null, hasPassword: store?.apiPasswordSet ?? false };
-    return { store, credentials: normaliseCredentials(input, saved, { allowPrivateTargets: this.options.allowPrivateTargets }) };
+    const connector = this.connectorFor(store, input.apiVersion);
+    return { store, credentials: normaliseCredentials(input, saved, connector, this.options) };
   }
 
   /**
@@ -173,6 +197,8 @@ export class EcommerceStoreService {
       .where({ id: store.id, version: store.version })
       .execute();
     if (!result.affected) await this.conflictOrGone(store.id, repository);
+    // A token issued for the old credentials must never be used with the new ones.
+    await manager.getRepository(IssuedAccessToken).delete({ id: store.id });
     // The change and its audit event commit together, or not at all.
     await this.audit.record(credentialsChanged(store, credentials), manager);
     // The row as this save left it (read in the same transaction, so not a later save's).
@@ -192,16 +218,18 @@ export class EcommerceStoreService {
       if (!store) throw new NotFoundError('EcommerceStore', id);
       checkVersion(store, expectedVersion);
       const saved = { apiVersion: store.apiVersion, hasPassword: store.apiPasswordSet };
-      const credentials = normaliseCredentials(input, saved, { allowPrivateTargets: this.options.allowPrivateTargets });
+      const credentials = normaliseCredentials(input, saved, this.connectorFor(store, input.apiVersion), this.options);
       return this.saveCredentials(store, credentials, manager);
     });
   }
 
   private credentialColumns(storeId: string, credentials: NormalisedCredentials): Partial<EcommerceStore> {
-    const columns: Partial<EcommerceStore> =
-      credentials.apiVersion === ApiVersion.STORE_API_OAUTH
-        ? { apiVersion: credentials.apiVersion, storeHash: credentials.storeHash, legacyUsername: null, apiUrl: null }
-        : { apiVersion: credentials.apiVersion, storeHash: null, legacyUsername: credentials.username, apiUrl: credentials.apiUrl };
+    const columns: Partial<EcommerceStore> = {
+      apiVersion: credentials.apiVersion,
+      apiLogin: credentials.apiLogin,
+      apiUrl: credentials.apiUrl,
+      storeHash: credentials.storeHash,
+    };
     if (credentials.apiPassword !== undefined) {
       columns.apiPasswordEncrypted = this.cipher.encrypt(credentials.apiPassword, secretContext(storeId));
       columns.apiPasswordLast4 = lastFour(credentials.apiPassword);
@@ -236,13 +264,8 @@ export class EcommerceStoreService {
 
   /** The store's saved credentials in the form normaliseCredentials gives, or null when none are saved. */
   savedCredentials(store: EcommerceStore): NormalisedCredentials | null {
-    if (store.apiVersion === ApiVersion.STORE_API_OAUTH && store.storeHash) {
-      return { apiVersion: store.apiVersion, storeHash: store.storeHash, apiPassword: undefined };
-    }
-    if (store.apiVersion === ApiVersion.LEGACY && store.legacyUsername && store.apiUrl) {
-      return { apiVersion: store.apiVersion, username: store.legacyUsername, apiUrl: store.apiUrl, apiPassword: undefined };
-    }
-    return null;
+    if (!store.apiVersion || !store.apiPasswordSet) return null;
+    return { apiVersion: store.apiVersion, apiLogin: store.apiLogin, apiUrl: store.apiUrl, storeHash: store.storeHash, apiPassword: undefined };
   }
 
   /** The saved secret in plain text, for the one caller that sends it to the platform. */
@@ -250,16 +273,44 @@ export class EcommerceStoreService {
     return store.apiPasswordEncrypted === null ? null : this.cipher.decrypt(store.apiPasswordEncrypted, secretContext(store.id));
   }
 
+  /** The access token the platform issued for the store's saved credentials, if one is kept. */
+  async readIssuedToken(storeId: string): Promise<IssuedToken | null> {
+    const row = await this.dataSource.getRepository(IssuedAccessToken).findOneBy({ id: storeId });
+    return row ? { token: this.cipher.decrypt(row.tokenEncrypted, issuedTokenContext(storeId)), expiresAt: row.expiresAt } : null;
+  }
+
+  /**
+   * Keeps a token issued for `store`'s saved credentials, encrypted; only if the store is still
+   * at the version it was read at, so a token issued for replaced credentials is never kept.
+   */
+  async saveIssuedToken(store: Pick<EcommerceStore, 'id' | 'version'>, token: IssuedToken): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await manager.getRepository(EcommerceStore).findOne({ where: { id: store.id }, select: { id: true, version: true } });
+      if (current?.version !== store.version) return;
+      await manager
+        .getRepository(IssuedAccessToken)
+        .upsert({ id: store.id, tokenEncrypted: this.cipher.encrypt(token.token, issuedTokenContext(store.id)), expiresAt: token.expiresAt }, ['id']);
+    });
+  }
+
+  async clearIssuedToken(storeId: string): Promise<void> {
+    await this.dataSource.getRepository(IssuedAccessToken).delete({ id: storeId });
+  }
+
   private filtered(filter?: StoreFilter | null, repository: Repository<EcommerceStore> = this.stores): SelectQueryBuilder<EcommerceStore> {
     const query = repository.createQueryBuilder('store');
     if (!filter) return query;
     whereIdIn(query, 'store.id', filter.ids);
     whereContains(query, ['store.name'], filter.q);
+    if (filter.platform) query.andWhere('store.platform = :platform', { platform: filter.platform });
     if (filter.apiVersion) query.andWhere('store.apiVersion = :apiVersion', { apiVersion: filter.apiVersion });
-    if (filter.needsMigration === true) query.andWhere('store.apiVersion = :legacy', { legacy: ApiVersion.LEGACY });
-    if (filter.needsMigration === false) {
+    const deprecated = this.platforms.deprecatedApiVersions();
+    if (filter.needsMigration === true) {
+      query.andWhere(deprecated.length > 0 ? 'store.apiVersion IN (:...deprecated)' : '1 = 0', { deprecated });
+    }
+    if (filter.needsMigration === false && deprecated.length > 0) {
       query.andWhere(
-        new Brackets((where) => where.where('store.apiVersion IS NULL').orWhere('store.apiVersion <> :legacy', { legacy: ApiVersion.LEGACY })),
+        new Brackets((where) => where.where('store.apiVersion IS NULL').orWhere('store.apiVersion NOT IN (:...deprecated)', { deprecated })),
       );
     }
     if (filter.connectionHealth) filterByConnectionHealth(query, filter.connectionHealth);

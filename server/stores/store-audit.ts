@@ -1,7 +1,6 @@
 import type { AuditEntry, AuditTarget } from '../audit/audit.service';
 import { AuditAction, AuditTargetType } from '../audit/audit-action';
-import { ApiVersion } from '../common/api-version';
-import { formatApiPath } from '../platforms/bigcommerce/api-path';
+import type { ApiVersion } from '../common/api-version';
 import type { EcommerceStore } from './ecommerce-store.entity';
 import { lastFour, type NormalisedCredentials } from './store-credentials';
 
@@ -31,11 +30,10 @@ export function savedCredentialsSnapshot(store: EcommerceStore): CredentialsSnap
 
 /** The same description of credentials about to be saved over `store`'s (an omitted secret keeps the saved one; no store: none saved). */
 export function newCredentialsSnapshot(store: EcommerceStore | null, credentials: NormalisedCredentials): CredentialsSnapshot {
-  const oauth = credentials.apiVersion === ApiVersion.STORE_API_OAUTH;
   return {
     apiVersion: credentials.apiVersion,
-    apiLogin: oauth ? formatApiPath(credentials.storeHash) : credentials.username,
-    apiUrl: oauth ? null : credentials.apiUrl,
+    apiLogin: credentials.apiLogin,
+    apiUrl: credentials.apiUrl,
     last4: credentials.apiPassword === undefined ? (store?.apiPasswordLast4 ?? null) : lastFour(credentials.apiPassword),
   };
 }

@@ -105,7 +105,7 @@ describe('testConnection (saved credentials)', () => {
     const id = await storeWith(null);
     const result = (await gql(TEST_CONNECTION, { id })).data.testConnection;
     expect(result).toMatchObject({ success: false, status: 'NOT_CONFIGURED' });
-    expect(result.message).toMatch(/API path and access token/);
+    expect(result.message).toMatch(/enter them in the API access section/);
     expect(fake.requests).toHaveLength(0);
   });
 

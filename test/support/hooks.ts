@@ -1,4 +1,5 @@
 import { FakeBigCommerce } from '../fakes/bigcommerce';
+import { FakeShopify } from '../fakes/shopify';
 import { ADMIN, clientFor, TestServer, type GraphQLClient, type TestServerEnv } from './test-server';
 
 /**
@@ -10,9 +11,8 @@ import { ADMIN, clientFor, TestServer, type GraphQLClient, type TestServerEnv } 
  *   const { server, gql } = useAdminServer(() => ({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' }));
  */
 
-/** The fake BigCommerce on 127.0.0.1, listening on a free port; `setup` adds its stores and tokens once. */
-export function useFakeBigCommerce(setup?: (fake: FakeBigCommerce) => void): FakeBigCommerce {
-  const fake = new FakeBigCommerce();
+/** A fake platform listening on a free port of 127.0.0.1 from beforeAll to afterAll; `setup` adds its stores and secrets once. */
+function useListeningFake<Fake extends { listen(port: number): Promise<void>; stop(): Promise<void> }>(fake: Fake, setup?: (fake: Fake) => void): Fake {
   beforeAll(async () => {
     await fake.listen(0);
     setup?.(fake);
@@ -20,6 +20,12 @@ export function useFakeBigCommerce(setup?: (fake: FakeBigCommerce) => void): Fak
   afterAll(() => fake.stop());
   return fake;
 }
+
+/** The fake BigCommerce (BIGCOMMERCE_API_URL = fake.url). */
+export const useFakeBigCommerce = (setup?: (fake: FakeBigCommerce) => void) => useListeningFake(new FakeBigCommerce(), setup);
+
+/** The fake Shopify (SHOPIFY_API_URL = fake.apiUrlTemplate). */
+export const useFakeShopify = (setup?: (fake: FakeShopify) => void) => useListeningFake(new FakeShopify(), setup);
 
 /** A real storelink server with its own data directory (and database), destroyed after the last test. */
 export function useTestServer(env: TestServerEnv = {}): TestServer {

@@ -1,11 +1,27 @@
 import { ApiVersion } from '../../server/common/api-version';
 import { InvalidInputError } from '../../server/common/errors';
+import { Platform } from '../../server/common/platform';
+import { createPlatformRegistry } from '../../server/platforms/registry';
 import { lastFour, normaliseCredentials, type CredentialsInput, type SavedCredentialsState } from '../../server/stores/store-credentials';
 
 /**
  * The rules for credentials as an admin enters them: what is saved, and for what is refused,
- * the field named and a message that never repeats the secret.
+ * the field named and a message that never repeats the secret. The location's rules are the
+ * BigCommerce connector's (the store code keeps the secret's); no request is sent.
  */
+
+const platforms = createPlatformRegistry({
+  bigcommerceApiUrl: 'https://api.bigcommerce.com',
+  shopifyApiUrl: 'https://{shop}.myshopify.com',
+  shopifyApiVersion: '2026-01',
+  httpTimeoutMs: 1000,
+  allowPrivateTargets: false,
+  userAgent: 'storelink-tests',
+});
+afterAll(() => platforms.close());
+const bigcommerce = platforms.forPlatform(Platform.BIGCOMMERCE);
+const normalise = (input: CredentialsInput, saved: SavedCredentialsState, options: { allowPrivateTargets: boolean }) =>
+  normaliseCredentials(input, saved, bigcommerce, options);
 
 const NOTHING_SAVED: SavedCredentialsState = { apiVersion: null, hasPassword: false };
 const OAUTH_SAVED: SavedCredentialsState = { apiVersion: ApiVersion.STORE_API_OAUTH, hasPassword: true };
@@ -15,7 +31,7 @@ const TOKEN = 'abcdefghijklmnopqrstuvwxyz01234';
 /** The refusal, as { field, message }; fails when the input was accepted. */
 function refusal(input: CredentialsInput, saved = NOTHING_SAVED, options = STRICT): { field: string; message: string } {
   try {
-    normaliseCredentials(input, saved, options);
+    normalise(input, saved, options);
   } catch (error) {
     expect(error).toBeInstanceOf(InvalidInputError);
     return { field: (error as InvalidInputError).field, message: (error as Error).message };
@@ -26,8 +42,10 @@ function refusal(input: CredentialsInput, saved = NOTHING_SAVED, options = STRIC
 describe('Store API (OAuth)', () => {
   test('the store hash is read from any form of the API path', () => {
     for (const apiLogin of ['stores/abcd1234', 'ABCD1234', ' https://api.bigcommerce.com/stores/abcd1234/v3/ ', 'api.bigcommerce.com/stores/abcd1234/v2']) {
-      expect(normaliseCredentials({ apiVersion: ApiVersion.STORE_API_OAUTH, apiLogin, apiPassword: TOKEN }, NOTHING_SAVED, STRICT)).toEqual({
+      expect(normalise({ apiVersion: ApiVersion.STORE_API_OAUTH, apiLogin, apiPassword: TOKEN }, NOTHING_SAVED, STRICT)).toEqual({
         apiVersion: ApiVersion.STORE_API_OAUTH,
+        apiLogin: 'stores/abcd1234',
+        apiUrl: null,
         storeHash: 'abcd1234',
         apiPassword: TOKEN,
       });
@@ -51,8 +69,8 @@ describe('the secret', () => {
   const oauth = (apiPassword?: string | null): CredentialsInput => ({ apiVersion: ApiVersion.STORE_API_OAUTH, apiLogin: 'abcd1234', apiPassword });
 
   test('left out, the saved one is kept (undefined) when it belongs to the same API version', () => {
-    expect(normaliseCredentials(oauth(undefined), OAUTH_SAVED, STRICT)).toMatchObject({ apiPassword: undefined });
-    expect(normaliseCredentials(oauth(null), OAUTH_SAVED, STRICT)).toMatchObject({ apiPassword: undefined });
+    expect(normalise(oauth(undefined), OAUTH_SAVED, STRICT)).toMatchObject({ apiPassword: undefined });
+    expect(normalise(oauth(null), OAUTH_SAVED, STRICT)).toMatchObject({ apiPassword: undefined });
   });
 
   test('left out with none saved, or with one of another API version: refused, saying why', () => {
@@ -75,7 +93,7 @@ describe('the secret', () => {
       expect(message).toMatch(reason);
       if (secret) expect(message).not.toContain(secret.trim().slice(0, 8));
     }
-    expect(normaliseCredentials(oauth('k'.repeat(1024)), NOTHING_SAVED, STRICT).apiPassword).toHaveLength(1024);
+    expect(normalise(oauth('k'.repeat(1024)), NOTHING_SAVED, STRICT).apiPassword).toHaveLength(1024);
   });
 });
 
@@ -83,10 +101,11 @@ describe('Legacy API accounts', () => {
   const legacy = (apiLogin: string, apiUrl?: string | null): CredentialsInput => ({ apiVersion: ApiVersion.LEGACY, apiLogin, apiPassword: TOKEN, apiUrl });
 
   test('the username is trimmed and the API URL normalised to the API root', () => {
-    expect(normaliseCredentials(legacy('  admin ', 'https://Store-Abc123.mybigcommerce.com/api'), NOTHING_SAVED, STRICT)).toEqual({
+    expect(normalise(legacy('  admin ', 'https://Store-Abc123.mybigcommerce.com/api'), NOTHING_SAVED, STRICT)).toEqual({
       apiVersion: ApiVersion.LEGACY,
-      username: 'admin',
+      apiLogin: 'admin',
       apiUrl: 'https://store-abc123.mybigcommerce.com/api/v2/',
+      storeHash: null,
       apiPassword: TOKEN,
     });
   });
@@ -98,7 +117,7 @@ describe('Legacy API accounts', () => {
   test('the API URL: required, https only unless private targets are allowed, no credentials, query or resource path', () => {
     expect(refusal(legacy('admin', null))).toEqual({ field: 'apiUrl', message: expect.stringMatching(/Enter the Legacy API URL/) });
     expect(refusal(legacy('admin', 'http://store-abc123.mybigcommerce.com/api/v2/'))).toEqual({ field: 'apiUrl', message: expect.stringMatching(/must start with https:\/\//) });
-    expect(normaliseCredentials(legacy('admin', 'http://127.0.0.1:4010/api/v2/'), NOTHING_SAVED, { allowPrivateTargets: true })).toMatchObject({ apiUrl: 'http://127.0.0.1:4010/api/v2/' });
+    expect(normalise(legacy('admin', 'http://127.0.0.1:4010/api/v2/'), NOTHING_SAVED, { allowPrivateTargets: true })).toMatchObject({ apiUrl: 'http://127.0.0.1:4010/api/v2/' });
     expect(refusal(legacy('admin', 'https://admin:pw@store-abc123.mybigcommerce.com/api/v2/')).message).toMatch(/must not contain a username or password/);
     expect(refusal(legacy('admin', 'https://store-abc123.mybigcommerce.com/api/v2/?x=1')).message).toMatch(/query or fragment/);
     expect(refusal(legacy('admin', 'https://store-abc123.mybigcommerce.com/api/v2/orders')).message).toMatch(/API root, not a resource/);
@@ -107,7 +126,9 @@ describe('Legacy API accounts', () => {
 });
 
 test('a Shopify API version on a BigCommerce store names apiVersion and the versions to choose', () => {
-  expect(refusal({ apiVersion: ApiVersion.SHOPIFY_ADMIN_TOKEN, apiLogin: 'abcd1234', apiPassword: TOKEN })).toEqual({ field: 'apiVersion', message: expect.stringMatching(/belongs to Shopify, and this is a BigCommerce store/) });
+  expect(() => platforms.forStore(Platform.BIGCOMMERCE, ApiVersion.SHOPIFY_ADMIN_TOKEN)).toThrow(
+    expect.objectContaining({ field: 'apiVersion', message: expect.stringMatching(/belongs to Shopify, and this is a BigCommerce store: choose one of STORE_API_OAUTH, LEGACY/) }),
+  );
 });
 
 test('lastFour shows 4 characters only of secrets of 12 or more', () => {

@@ -5,6 +5,7 @@ import { Security1764300000000 } from './1764300000000-Security';
 import { LoginFailureCounts1796045314060 } from './1796045314060-LoginFailureCounts';
 import { StoreLastTestSummary1796047284832 } from './1796047284832-StoreLastTestSummary';
 import { Webhooks1796049642575 } from './1796049642575-Webhooks';
+import { PlatformCredentials1796050248635 } from './1796050248635-PlatformCredentials';
 
 /** Every migration, oldest first. TypeORM runs the ones a database has not seen yet. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   LoginFailureCounts1796045314060,
   StoreLastTestSummary1796047284832,
   Webhooks1796049642575,
+  PlatformCredentials1796050248635,
 ];

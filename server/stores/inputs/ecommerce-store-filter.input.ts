@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { ApiVersion } from '../../common/api-version';
 import { ConnectionHealth } from '../../common/connection-health';
+import { Platform } from '../../common/platform';
 
 @InputType()
 export class EcommerceStoreFilter {
@@ -9,6 +10,9 @@ export class EcommerceStoreFilter {
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive search in the store name.' })
   q?: string | null;
+
+  @Field(() => Platform, { nullable: true })
+  platform?: Platform | null;
 
   @Field(() => ApiVersion, { nullable: true })
   apiVersion?: ApiVersion | null;
