@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AuditService } from '../../server/audit/audit.service';
 import { ConnectionTest } from '../../server/connection-history/connection-test.entity';
 import { summaryColumnsOf } from '../../server/connections/latest-test-summary';
+import { PlatformRegistry } from '../../server/platforms/registry';
 import { SecretCipher } from '../../server/secrets/secret-cipher';
 import { EcommerceStoreService } from '../../server/stores/ecommerce-store.service';
 import { useAdminServer } from '../support/hooks';
@@ -22,7 +23,7 @@ const SAME_INSTANT = new Date('2026-06-01T12:00:00.000Z');
  * one transaction), but with a chosen id and instant: two real tests cannot be made to share one.
  */
 async function recordTest(storeId: string, id: string, success: boolean): Promise<void> {
-  const stores = new EcommerceStoreService(server.dataSource, new SecretCipher(randomBytes(32)), { allowPrivateTargets: false }, new AuditService(server.dataSource));
+  const stores = new EcommerceStoreService(server.dataSource, new SecretCipher(randomBytes(32)), { allowPrivateTargets: false }, new AuditService(server.dataSource), new PlatformRegistry([]));
   await server.dataSource.transaction(async (manager) => {
     const test = manager.getRepository(ConnectionTest).create({
       id,
