@@ -3,6 +3,7 @@ import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce
 import { ADMIN, TestServer } from '../support/test-server';
 import { seriousAxeViolations } from './support/axe';
 import { launchChromium, requireAdminBuild, Screenshots } from './support/browser';
+import { FULL_SCOPES, ORDERS_READ_ONLY_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
  * Keyboard, phone and screen reader: every page an admin uses, in the light and the dark theme,
@@ -17,7 +18,6 @@ const HASH = 'a11y0store';
 const FULL_TOKEN = 'a11yfull000000000000000000000k1';
 const ORDERS_READ_ONLY_TOKEN = 'a11yordersro0000000000000000k2';
 const LEGACY_TOKEN = 'a11ylegacy00000000000000000000000k3';
-const FULL_SCOPES = { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' } as const;
 
 describe('accessibility of the admin UI, in Chromium', () => {
   let fake: FakeBigCommerce;
@@ -31,7 +31,7 @@ describe('accessibility of the admin UI, in Chromium', () => {
     fake = await startFakeBigCommerce();
     fake.addStore({ hash: HASH, name: 'Acme Outdoor', domain: 'acme-outdoor.example' });
     fake.addToken({ hash: HASH, token: FULL_TOKEN, scopes: FULL_SCOPES });
-    fake.addToken({ hash: HASH, token: ORDERS_READ_ONLY_TOKEN, scopes: { ...FULL_SCOPES, orders: 'READ_ONLY' } });
+    fake.addToken({ hash: HASH, token: ORDERS_READ_ONLY_TOKEN, scopes: ORDERS_READ_ONLY_SCOPES });
     fake.addLegacyUser({ hash: HASH, username: 'legacy-admin', apiToken: LEGACY_TOKEN });
     server = await TestServer.start({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' });
 

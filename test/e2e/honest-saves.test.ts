@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
 import { ADMIN, TestServer } from '../support/test-server';
 import { launchChromium, requireAdminBuild, Screenshots } from './support/browser';
+import { FULL_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
  * A save never claims what did not happen: with the session ended on the server, Save says so,
@@ -13,7 +14,6 @@ jest.setTimeout(120_000);
 
 const HASH = 'honest0001';
 const TOKEN = 'honestfull00000000000000000000h1';
-const FULL_SCOPES = { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' } as const;
 
 describe('honest saves, in Chromium', () => {
   let fake: FakeBigCommerce;

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
 import { ADMIN, TestServer } from '../support/test-server';
 import { launchChromium, requireAdminBuild, ResponseRecorder, Screenshots } from './support/browser';
+import { FULL_SCOPES, ORDERS_READ_ONLY_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
  * The merchant guide's migration, in real Chromium, against the real server and the fake
@@ -40,12 +41,12 @@ describe('migrating a store from a Legacy API account to a Store API account, in
     fake.addToken({
       hash: STORE_HASH,
       token: ORDERS_READ_ONLY_TOKEN,
-      scopes: { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'READ_ONLY', transactions: 'MODIFY', products: 'MODIFY' },
+      scopes: ORDERS_READ_ONLY_SCOPES,
     });
     fake.addToken({
       hash: STORE_HASH,
       token: RIGHT_TOKEN,
-      scopes: { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' },
+      scopes: FULL_SCOPES,
     });
     // WRONG_TOKEN is known to no store: BigCommerce answers 401.
 

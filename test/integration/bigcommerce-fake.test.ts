@@ -1,5 +1,6 @@
 import { Agent, request } from 'undici';
 import { useFakeBigCommerce } from '../support/hooks';
+import { FULL_SCOPES } from '../support/bigcommerce-scopes';
 
 /** The fake itself behaves as bigcommerce-api.md says, so tests built on it mean something. */
 
@@ -10,7 +11,7 @@ const fake = useFakeBigCommerce((fake) => {
   fake.addStore({ hash: 'abc123', name: 'Acme', domain: 'acme.example' });
   fake.addStore({ hash: 'empty1', emptyLists: true });
   fake.addStore({ hash: 'tiny1', rateLimit: { quota: 2, windowMs: 60_000 } });
-  fake.addToken({ hash: 'abc123', token: TOKEN, scopes: { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' } });
+  fake.addToken({ hash: 'abc123', token: TOKEN, scopes: FULL_SCOPES });
   fake.addToken({ hash: 'abc123', token: READONLY_TOKEN, scopes: { orders: 'READ_ONLY' } });
   fake.addToken({ hash: 'empty1', token: 'emptytoken', scopes: { customers: 'READ_ONLY', orders: 'READ_ONLY' } });
   fake.addToken({ hash: 'tiny1', token: 'tinytoken', scopes: { information: 'READ_ONLY' } });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { useFakeBigCommerce } from '../support/hooks';
 import { clientFor, TestServer } from '../support/test-server';
+import { FULL_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
  * Concurrent writes to one store, on one server and on two servers sharing one database (two
@@ -9,7 +10,6 @@ import { clientFor, TestServer } from '../support/test-server';
  * refused with CONFLICT instead of silently overwriting.
  */
 
-const FULL_SCOPES = { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' } as const;
 const WRITES = 50;
 
 const STORE = `id name version apiVersion apiLogin apiPasswordLast4`;

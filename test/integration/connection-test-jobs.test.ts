@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { useFakeBigCommerce } from '../support/hooks';
 import { ConnectionTestJob } from '../../server/jobs/connection-test-job.entity';
 import { clientFor, TestServer } from '../support/test-server';
+import { FULL_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
  * Bulk re-tests through the GraphQL API, against the fake BigCommerce over real HTTP: a job
@@ -11,7 +12,6 @@ import { clientFor, TestServer } from '../support/test-server';
  * store's quota are spaced; a scheduled re-test flags stores whose status changed.
  */
 
-const FULL_SCOPES = { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' } as const;
 const JOB_FIELDS = `id status scheduled total done ok failed running pending skipped changed progress error createdAt finishedAt byStatus { status count }`;
 const START = `mutation($filter: EcommerceStoreFilter) { testAllConnections(filter: $filter) { ${JOB_FIELDS} } }`;
 const JOB = `query($id: ID!) { connectionTestJob(id: $id) { ${JOB_FIELDS} } }`;

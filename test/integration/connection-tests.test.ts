@@ -1,5 +1,6 @@
 import { CREATE_STORE, GET_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
 import { useAdminServer, useFakeBigCommerce } from '../support/hooks';
+import { FULL_SCOPES, ORDERS_READ_ONLY_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
  * Connection testing through the GraphQL API, against the fake BigCommerce over real HTTP:
@@ -32,12 +33,12 @@ const fake = useFakeBigCommerce((fake) => {
   fake.addToken({
     hash: HASH,
     token: FULL_TOKEN,
-    scopes: { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' },
+    scopes: FULL_SCOPES,
   });
   fake.addToken({
     hash: HASH,
     token: ORDERS_READ_ONLY_TOKEN,
-    scopes: { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'READ_ONLY', transactions: 'MODIFY', products: 'MODIFY' },
+    scopes: ORDERS_READ_ONLY_SCOPES,
   });
   fake.addLegacyUser({ hash: HASH, username: LEGACY_USER, apiToken: LEGACY_TOKEN });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { useFakeBigCommerce } from '../support/hooks';
 import { ChildServer } from '../support/child-server';
 import { PostgresTestDatabase, testDatabaseKind } from '../support/test-database';
+import { FULL_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
  * kill -9 of the real server (a separate process) while it writes, then a restart on the
@@ -13,7 +14,6 @@ import { PostgresTestDatabase, testDatabaseKind } from '../support/test-database
  * was saved with (the fake accepts it), and a bulk job cut off mid-way is finished.
  */
 
-const FULL_SCOPES = { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' } as const;
 const WORKERS = 8;
 
 const fake = useFakeBigCommerce();

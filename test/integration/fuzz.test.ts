@@ -1,5 +1,6 @@
 import { useFakeBigCommerce } from '../support/hooks';
 import { clientFor, TestServer } from '../support/test-server';
+import { FULL_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
  * Random and malformed input to every mutation the schema has (read from the schema, so a
@@ -235,7 +236,7 @@ class Fuzzer {
 
 const fake = useFakeBigCommerce((fake) => {
   fake.addStore({ hash: 'abc123', name: 'Fuzzed' });
-  fake.addToken({ hash: 'abc123', token: 'k'.repeat(31), scopes: { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' } });
+  fake.addToken({ hash: 'abc123', token: 'k'.repeat(31), scopes: FULL_SCOPES });
 });
 
 async function snapshot(server: TestServer): Promise<string> {

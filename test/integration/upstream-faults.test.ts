@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FakeFault } from '../fakes/bigcommerce';
 import { useAdminServer, useFakeBigCommerce } from '../support/hooks';
+import { FULL_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
  * A misbehaving BigCommerce, seen through the GraphQL API: connections reset, a 10 MB body,
@@ -11,7 +12,6 @@ import { useAdminServer, useFakeBigCommerce } from '../support/hooks';
  */
 
 const TIMEOUT_MS = 2000;
-const FULL_SCOPES = { customers: 'READ_ONLY', information: 'READ_ONLY', orders: 'MODIFY', transactions: 'MODIFY', products: 'MODIFY' } as const;
 const RESULT = `success status message durationMs`;
 
 const fake = useFakeBigCommerce();

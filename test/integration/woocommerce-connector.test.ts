@@ -1,20 +1,11 @@
 import { ConnectionStatus, ScopeLevel } from '../../server/common/connection-outcome';
 import { ApiVersion } from '../../server/common/api-version';
-import { ROLE_CAPABILITIES, startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce';
-import { addKeyedSite, closeConnectors, makeConnector, randomKeyHalf, routeOf, row, runChecked } from './woocommerce-harness';
+import { ROLE_CAPABILITIES } from '../fakes/woocommerce';
+import { addKeyedSite, makeConnector, randomKeyHalf, routeOf, row, runChecked, useConnectorFake } from './woocommerce-harness';
 
 /** WooCommerce keys over real HTTP against the fake: the key, its permission and its user's capabilities. */
 
-let fake: FakeWooCommerce;
-
-beforeAll(async () => {
-  fake = await startFakeWooCommerce();
-});
-afterAll(async () => {
-  await closeConnectors();
-  await fake.stop();
-});
-beforeEach(() => fake.reset());
+const fake = useConnectorFake();
 
 const KEYS_PAGE = 'WooCommerce > Settings > Advanced > REST API';
 const without = (...caps: string[]) => ROLE_CAPABILITIES.shop_manager.filter((c) => !caps.includes(c));

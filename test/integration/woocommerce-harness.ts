@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ConnectionOutcome, ScopeCheckOutcome } from '../../server/common/connection-outcome';
 import { ApiVersion } from '../../server/common/api-version';
 import { WooCommerceConnector, type WooCommerceConnectorOptions, type WooCommerceCredentials } from '../../server/platforms/woocommerce';
-import type { FakeKeyPermission, FakeUserOptions, FakeWooCommerce, FakeWooRequest } from '../fakes/woocommerce';
+import { FakeWooCommerce, type FakeKeyPermission, type FakeUserOptions, type FakeWooRequest } from '../fakes/woocommerce';
 
 /** Shared by the WooCommerce integration suites: real connector, real HTTP, the fake on 127.0.0.1. */
 
@@ -46,6 +46,21 @@ export function makeConnector(options: Partial<WooCommerceConnectorOptions> = {}
 
 export async function closeConnectors(): Promise<void> {
   await Promise.all(openConnectors.splice(0).map((c) => c.close()));
+}
+
+/**
+ * The fake WooCommerce of a connector suite: listening on a free port before the first test,
+ * reset before each, and stopped after the last once the suite's connectors are closed.
+ */
+export function useConnectorFake(): FakeWooCommerce {
+  const fake = new FakeWooCommerce();
+  beforeAll(() => fake.listen(0));
+  beforeEach(() => fake.reset());
+  afterAll(async () => {
+    await closeConnectors();
+    await fake.stop();
+  });
+  return fake;
 }
 
 export interface CheckedRun {

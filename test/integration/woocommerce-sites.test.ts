@@ -1,19 +1,9 @@
 import { ConnectionStatus } from '../../server/common/connection-outcome';
-import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce';
-import { addKeyedSite, closeConnectors, makeConnector, routeOf, row, runChecked } from './woocommerce-harness';
+import { addKeyedSite, makeConnector, routeOf, row, runChecked, useConnectorFake } from './woocommerce-harness';
 
 /** WooCommerce sites that are not what the key needs, and sites that misbehave: statuses and messages within the deadline. */
 
-let fake: FakeWooCommerce;
-
-beforeAll(async () => {
-  fake = await startFakeWooCommerce();
-});
-afterAll(async () => {
-  await closeConnectors();
-  await fake.stop();
-});
-beforeEach(() => fake.reset());
+const fake = useConnectorFake();
 
 describe('the site', () => {
   it('WordPress with WooCommerce off (rest_no_route): STORE_NOT_FOUND, saying to activate WooCommerce', async () => {
