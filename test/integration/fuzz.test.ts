@@ -331,11 +331,13 @@ async function fuzz(select: (name: string) => boolean, seed: number) {
 
 const JOB_MUTATIONS = new Set(['testAllConnections', 'cancelConnectionTestJob']);
 
-test(`${CASES} random or malformed inputs to every store, credential, user and key mutation (seed ${SEED})`, async () => {
+// The two fuzzers run side by side, each on a server of its own: each waits on its database
+// between requests, and the other uses that time.
+test.concurrent(`${CASES} random or malformed inputs to every store, credential, user and key mutation (seed ${SEED})`, async () => {
   await fuzz((name) => !JOB_MUTATIONS.has(name), SEED);
 }, 600_000);
 
-test(`${CASES} random or malformed inputs to every job mutation (seed ${SEED + 1})`, async () => {
+test.concurrent(`${CASES} random or malformed inputs to every job mutation (seed ${SEED + 1})`, async () => {
   await fuzz((name) => JOB_MUTATIONS.has(name), SEED + 1);
 }, 600_000);
 
