@@ -65,11 +65,12 @@ finish typecheck
 finish "admin build"
 finish unit
 
-# The integration suite on SQLite and on PostgreSQL at once: most of its time is spent waiting
-# for timeouts, fakes and restarts, not computing.
-start "integration SQLite" node "$JEST" --ci --selectProjects integration
+# The integration suite on SQLite and on PostgreSQL at once, two test files at a time in each
+# (jest's default on 2 cores is one): most of its time is spent waiting for timeouts, fakes and
+# restarts, not computing.
+start "integration SQLite" node "$JEST" --ci --maxWorkers=2 --selectProjects integration
 if [ -n "${STORELINK_TEST_POSTGRES_URL:-}" ]; then
-  start "integration PostgreSQL" node "$JEST" --ci --selectProjects integration-postgres
+  start "integration PostgreSQL" node "$JEST" --ci --maxWorkers=2 --selectProjects integration-postgres
 fi
 finish "integration SQLite"
 [ -n "${STORELINK_TEST_POSTGRES_URL:-}" ] && finish "integration PostgreSQL"
@@ -78,7 +79,7 @@ if [ "${STORELINK_SECOND_NODE:-}" != off ]; then
   [ -z "${STORELINK_SECOND_NODE:-}" ] && finish "fetch $SECOND_NODE_SPEC"
   node24="$(cat "$LOGS/second-node-path" 2>/dev/null)"
   if [ -x "$node24" ]; then
-    start "integration on Node $("$node24" --version)" "$node24" "$JEST" --ci --selectProjects integration
+    start "integration on Node $("$node24" --version)" "$node24" "$JEST" --ci --maxWorkers=2 --selectProjects integration
   else
     FAILED+=("second runtime: no $SECOND_NODE_SPEC binary")
   fi
