@@ -59,6 +59,7 @@ import { WebhookEndpointResolver } from './webhooks/webhook-endpoint.resolver';
 import { WebhookEndpointService } from './webhooks/webhook-endpoint.service';
 import { WEBHOOK_TIMEOUT_MS, WebhookSender } from './webhooks/webhook-sender';
 import { WebhookWorker } from './webhooks/webhook-worker';
+import { WebhookAlerts } from './webhooks/webhook-alerts';
 
 /** SIGTERM to exit: HTTP drain, then background work's grace, then closing; under the 10 s orchestrators usually allow. */
 export const SHUTDOWN_BUDGET_MS = 9000;
@@ -107,21 +108,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     const metrics = new StorelinkMetrics(dataSource);
     const readiness = new Readiness(dataSource);
     const stores = new EcommerceStoreService(dataSource, cipher, { allowPrivateTargets: config.allowPrivateTargets }, audit, platforms);
-    const history = new ConnectionHistory(dataSource);
-    const connections = new ConnectionService(dataSource, history, stores, audit, meterConnectionTest(metrics));
-    const queue = new JobQueue(dataSource, {
-      // Far longer than any test can take (HTTP_TIMEOUT_MS bounds it), so only a dead instance's items are taken over.
-      leaseMs: config.httpTimeoutMs * 3 + 5000,
-      // One spacing for every quota: the largest test any platform sends, so no platform's quota is overspent.
-      storeSpacingMs: storeSpacingMs(Math.max(...platforms.connectors.map((connector) => connector.requestBudget))),
-    });
-    const jobLifecycle = new JobLifecycle(dataSource, stores);
     const jobReads = new JobReads(dataSource);
-    const jobRunner = new JobRunner(queue, jobLifecycle, history, connections, logger.child({ component: 'connection-test-jobs' }), {
-      concurrency: config.connectionTestConcurrency,
-      pollMs: 1000,
-      retestIntervalMs: config.retestIntervalMinutes * 60_000,
-    });
     const webhookEndpoints = new WebhookEndpointService(dataSource, cipher, audit, { allowPrivateTargets: config.allowPrivateTargets });
     const webhookSender = new WebhookSender({ allowPrivateTargets: config.allowPrivateTargets, userAgent: `storelink/${VERSION}` });
     let webhookWorker: WebhookWorker | undefined;
@@ -135,6 +122,26 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       concurrency: 8,
       pollMs: 1000,
       onAttempt: (outcome) => metrics.webhookDeliveries.inc({ outcome }),
+    });
+    // Status changes and finished jobs become webhook events in the transactions that record them.
+    const alerts = new WebhookAlerts(webhookDeliveries, jobReads);
+    const history = new ConnectionHistory(dataSource);
+    const connections = new ConnectionService(dataSource, history, stores, audit, meterConnectionTest(metrics), alerts);
+    const queue = new JobQueue(
+      dataSource,
+      {
+        // Far longer than any test can take (HTTP_TIMEOUT_MS bounds it), so only a dead instance's items are taken over.
+        leaseMs: config.httpTimeoutMs * 3 + 5000,
+        // One spacing for every quota: the largest test any platform sends, so no platform's quota is overspent.
+        storeSpacingMs: storeSpacingMs(Math.max(...platforms.connectors.map((connector) => connector.requestBudget))),
+      },
+      alerts,
+    );
+    const jobLifecycle = new JobLifecycle(dataSource, stores);
+    const jobRunner = new JobRunner(queue, jobLifecycle, history, connections, logger.child({ component: 'connection-test-jobs' }), {
+      concurrency: config.connectionTestConcurrency,
+      pollMs: 1000,
+      retestIntervalMs: config.retestIntervalMinutes * 60_000,
     });
     await ensureInitialAdmin(users, config.initialAdmin, logger);
 

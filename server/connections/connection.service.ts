@@ -14,6 +14,8 @@ import type { ConnectionHistory } from '../connection-history/connection-history
 import { ConnectionTest } from '../connection-history/connection-test.entity';
 import { summaryColumnsOf } from './latest-test-summary';
 import { StoreConnectorSession, UnsavedConnectorSession } from './store-connector-session';
+import type { TestRecordedListener } from './test-recorded-listener';
+import { EcommerceStore as StoreRow } from '../stores/ecommerce-store.entity';
 
 /**
  * Proves that a store's credentials work: tests saved credentials and records the result,
@@ -28,6 +30,8 @@ export class ConnectionService {
     private readonly audit: AuditService,
     /** Told of every test a connector ran (metrics). */
     private readonly onTested: (platform: Platform, outcome: ConnectionOutcome) => void = () => {},
+    /** Told of every recorded test, inside its transaction (webhook alerts). */
+    private readonly listener?: TestRecordedListener,
   ) {}
 
   /** Tests the store's saved credentials and adds the result to its history. */
@@ -94,13 +98,30 @@ export class ConnectionService {
     return outcome;
   }
 
-  /** Adds the test to the store's history and its summary to the store row, in one transaction. */
-  private record(storeId: string, outcome: ConnectionOutcome): Promise<ConnectionTest> {
-    return this.dataSource.transaction(async (manager) => {
-      const test = await this.history.record(storeId, outcome, manager);
-      await this.stores.noteNewestTest(storeId, summaryColumnsOf(test), manager);
-      return test;
+  /**
+   * Adds the test to the store's history and its summary to the store row, in one transaction:
+   * the one place every path records a test, so the listener (alerts on a status change) hears
+   * of each exactly once. The row's summary is the previous test's status; on PostgreSQL the row
+   * is locked first, so two tests of one store recorded at once each see the other's (SQLite
+   * write transactions are exclusive already).
+   */
+  private async record(storeId: string, outcome: ConnectionOutcome): Promise<ConnectionTest> {
+    const test = await this.dataSource.transaction(async (manager) => {
+      const store = await manager.getRepository(StoreRow).findOne({
+        select: { id: true, name: true, platform: true, apiVersion: true, lastTestStatus: true },
+        where: { id: storeId },
+        ...(this.dataSource.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      });
+      const recorded = await this.history.record(storeId, outcome, manager);
+      await this.stores.noteNewestTest(storeId, summaryColumnsOf(recorded), manager);
+      if (store && this.listener) {
+        const previousStatus = (store.lastTestStatus as ConnectionStatus | null) ?? null;
+        await this.listener.testRecorded({ store, previousStatus, test: recorded }, manager);
+      }
+      return recorded;
     });
+    this.listener?.committed?.();
+    return test;
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager, WhereExpressionBuilder } from 'typeorm';
 import type { ConnectionStatus } from '../common/connection-outcome';
 import { takeClaimLock } from './claim-lock';
 import { ConnectionTestJobItem, JobItemStatus } from './connection-test-job-item.entity';
@@ -43,10 +43,18 @@ export interface ItemResult {
   message: string | null;
 }
 
+/** Told, inside the completing transaction, of each job that has just completed (on exactly one instance). */
+export interface JobCompletedListener {
+  jobCompleted(jobId: string, manager: EntityManager): Promise<void>;
+  /** After the transaction committed. */
+  committed?(): void;
+}
+
 export class JobQueue {
   constructor(
     private readonly dataSource: DataSource,
     readonly settings: QueueSettings,
+    private readonly listener?: JobCompletedListener,
   ) {}
 
   /** Whether any job is running at all: a cheap read that spares idle instances a write transaction per poll. */
@@ -178,16 +186,34 @@ export class JobQueue {
 
   /** RUNNING -> COMPLETED once no item is pending or running; one atomic statement, so two instances cannot disagree. */
   async completeIfFinished(jobId?: string): Promise<void> {
-    const query = this.dataSource
-      .createQueryBuilder()
-      .update(ConnectionTestJob)
-      .set({ status: ConnectionTestJobStatus.COMPLETED, finishedAt: new Date() })
-      .where('"status" = :running', { running: ConnectionTestJobStatus.RUNNING })
-      .andWhere(
-        `NOT EXISTS (SELECT 1 FROM "connection_test_job_items" "open" WHERE "open"."jobId" = "connection_test_jobs"."id" AND "open"."status" IN (:...open))`,
-        { open: [JobItemStatus.PENDING, JobItemStatus.RUNNING] },
-      );
-    if (jobId) query.andWhere('"id" = :jobId', { jobId });
-    await query.execute();
+    // A read first: this runs after every finished item, and a job is finished only once.
+    const finished = await onlyFinished(this.dataSource.manager.createQueryBuilder().select('"id"', 'id').from(ConnectionTestJob, 'connection_test_jobs'), jobId).getRawMany<{
+      id: string;
+    }>();
+    if (finished.length === 0) return;
+    let completed = false;
+    await this.dataSource.transaction(async (manager) => {
+      for (const { id } of finished) {
+        // Conditional, so of several instances completing the same job only one sees it affected (and raises the event).
+        const result = await onlyFinished(manager.createQueryBuilder().update(ConnectionTestJob).set({ status: ConnectionTestJobStatus.COMPLETED, finishedAt: new Date() }), id).execute();
+        if (result.affected && this.listener) {
+          await this.listener.jobCompleted(id, manager);
+          completed = true;
+        }
+      }
+    });
+    if (completed) this.listener?.committed?.();
   }
+}
+
+/** RUNNING jobs with no item pending or running (the table is named as is, so the condition reads the same in a SELECT and an UPDATE). */
+function onlyFinished<Query extends WhereExpressionBuilder>(query: Query, jobId?: string): Query {
+  query
+    .where('"status" = :running', { running: ConnectionTestJobStatus.RUNNING })
+    .andWhere(
+      `NOT EXISTS (SELECT 1 FROM "connection_test_job_items" "open" WHERE "open"."jobId" = "connection_test_jobs"."id" AND "open"."status" IN (:...open))`,
+      { open: [JobItemStatus.PENDING, JobItemStatus.RUNNING] },
+    );
+  if (jobId) query.andWhere('"id" = :jobId', { jobId });
+  return query;
 }

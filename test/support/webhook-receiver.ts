@@ -46,6 +46,11 @@ export class WebhookReceiver {
     this.script.push(...answers);
   }
 
+  /** Forgets the answers not yet given: from now on, 200. */
+  clearAnswers(): void {
+    this.script.length = 0;
+  }
+
   on(path: string): ReceivedWebhook[] {
     return this.received.filter((webhook) => webhook.path === path);
   }
