@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { FULL_SCOPES } from './bigcommerce-harness';
 import { allOperations, VARIABLES, type Fixture, type Operation } from '../support/security-operations';
 import { CREATE_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
-import { useFakeBigCommerce, useTestServer } from '../support/hooks';
+import { useFakeBigCommerce, useFakeShopify, useTestServer } from '../support/hooks';
+import { REQUIRED_HANDLES } from '../../server/platforms/shopify';
 import { WebhookReceiver, verifiesWith } from '../support/webhook-receiver';
 
 /**
@@ -23,7 +24,12 @@ const INPUTS = {
   legacyToken: canary('LegacyTok'),
   dryRunToken: canary('DryRunTok'),
   secretInEmailField: canary('PwAsEmail'),
+  shopifyAdminToken: canary('ShopifyAdminTok'),
+  shopifyClientSecret: canary('ShopifyClientSecret'),
+  shopifyWrongSecret: canary('ShopifyWrongSecret'),
 };
+const SHOP = 'canary-shop';
+const SHOPIFY_CLIENT_ID = 'canaryclientid0123456789';
 const SECRET_KEY = randomBytes(32);
 const ADMIN_EMAIL = 'canary-admin@example.com';
 const STORE_HASH = 'canary01';
@@ -33,7 +39,13 @@ const fake = useFakeBigCommerce((fake) => {
   fake.addToken({ hash: STORE_HASH, token: INPUTS.accessToken, scopes: FULL_SCOPES });
   fake.addLegacyUser({ hash: STORE_HASH, username: 'canarylegacy', apiToken: INPUTS.legacyToken });
 });
+const shopify = useFakeShopify((fake) => {
+  fake.addShop({ shop: SHOP, name: 'Canary shop' });
+  fake.addAdminToken({ shop: SHOP, token: INPUTS.shopifyAdminToken, scopes: [...REQUIRED_HANDLES] });
+  fake.addApp({ shop: SHOP, clientId: SHOPIFY_CLIENT_ID, clientSecret: INPUTS.shopifyClientSecret, scopes: [...REQUIRED_HANDLES] });
+});
 const server = useTestServer(() => ({
+  SHOPIFY_API_URL: shopify.apiUrlTemplate,
   ADMIN_EMAIL,
   ADMIN_PASSWORD: INPUTS.adminPassword,
   STORELINK_SECRET_KEY: SECRET_KEY.toString('base64'),
@@ -123,6 +135,22 @@ beforeAll(async () => {
     s: oauthStore,
   });
 
+  // Shopify: an admin-created app's token, tested; a migration to client credentials that fails (wrong secret), then
+  // succeeds; the issued token reused by the next tests; a dry run of the client secret.
+  const shopifyStore = (await admin('mutation { createEcommerceStore(name: "Canary Shopify", platform: SHOPIFY) { id } }')).data.createEcommerceStore.id;
+  await admin(UPDATE_CREDENTIALS, { id: shopifyStore, credentials: { apiVersion: 'SHOPIFY_ADMIN_TOKEN', apiUrl: SHOP, apiPassword: INPUTS.shopifyAdminToken } });
+  await admin('query($id: ID!) { testConnection(id: $id) { status message } }', { id: shopifyStore });
+  const shopifyVerified = 'mutation($id: ID!, $c: ApiCredentialsInput!) { updateApiCredentials(id: $id, credentials: $c, verify: true) { id } }';
+  const clientCredentials = (secret: string) => ({ apiVersion: 'SHOPIFY_CLIENT_CREDENTIALS', apiUrl: SHOP, apiLogin: SHOPIFY_CLIENT_ID, apiPassword: secret });
+  await admin(shopifyVerified, { id: shopifyStore, c: clientCredentials(INPUTS.shopifyWrongSecret) });
+  await admin(shopifyVerified, { id: shopifyStore, c: clientCredentials(INPUTS.shopifyClientSecret) });
+  await admin('query($id: ID!) { testConnection(id: $id) { status message } }', { id: shopifyStore });
+  await admin('query($c: ApiCredentialsInput!, $s: ID) { testCredentials(credentials: $c, storeId: $s) { status message } }', {
+    c: clientCredentials(INPUTS.shopifyClientSecret),
+    s: shopifyStore,
+  });
+  await admin('query($id: ID!) { EcommerceStore(id: $id) { apiLogin apiUrl apiPasswordLast4 lastConnectionTest { status message warnings } } }', { id: shopifyStore });
+
   // The error paths most tempted to echo what they were given.
   await call('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN_EMAIL, p: INPUTS.wrongPassword });
   await call('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: INPUTS.secretInEmailField, p: INPUTS.wrongPassword });
@@ -152,7 +180,8 @@ afterAll(() => receiver.stop());
 const DESTRUCTIVE = new Set(['deleteEcommerceStore', 'disableUser', 'revokeApiKey', 'logout', 'cancelConnectionTestJob', 'deleteWebhookEndpoint']);
 
 const planted = () => [...Object.values(INPUTS), SECRET_KEY.toString('base64'), SECRET_KEY.toString('base64url'), SECRET_KEY.toString('hex')];
-const everything = () => [...planted(), ...issued.keys()];
+const issuedByShopify = () => shopify.grants.map((grant) => grant.accessToken);
+const everything = () => [...planted(), ...issued.keys(), ...issuedByShopify()];
 
 test('the walk covered every operation of the schema, and the secrets really were used', () => {
   const called = new Set(operations.map((operation) => operation.name));
@@ -161,11 +190,14 @@ test('the walk covered every operation of the schema, and the secrets really wer
   expect(issued.size).toBeGreaterThanOrEqual(4); // sessions and API keys
   // The fake received the planted tokens: the connection tests did run with them.
   expect(fake.requests.some((request) => request.storeHash === STORE_HASH && request.authenticated)).toBe(true);
+  // Shopify issued tokens for the planted client secret (the verified save's test, and the dry run of new credentials).
+  expect(issuedByShopify().length).toBeGreaterThanOrEqual(2);
+  expect(shopify.requests.some((request) => request.path.startsWith('/admin/oauth/access_scopes.json') && request.status === 200)).toBe(true);
 });
 
 test('no response contains a planted secret, and an issued token appears only in the response that issued it', () => {
   for (const body of server.responseBodies) {
-    for (const secret of planted()) expect(body).not.toContain(secret);
+    for (const secret of [...planted(), ...issuedByShopify()]) expect(body).not.toContain(secret);
     for (const [token, issuingBody] of issued) if (body !== issuingBody) expect(body).not.toContain(token);
   }
 });

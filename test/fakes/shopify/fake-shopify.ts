@@ -34,7 +34,7 @@ const SHOP_NOT_FOUND_PAGE = '<!DOCTYPE html><html><head><title>Create an Ecommer
 export class FakeShopify {
   readonly requests: FakeShopifyRequest[] = [];
   /** Every client-credentials grant answered with a token, in order: proves tokens are reused, not fetched per request. */
-  readonly grants: { shop: string; clientId: string; at: number }[] = [];
+  readonly grants: { shop: string; clientId: string; at: number; accessToken: string }[] = [];
 
   private readonly shops = new Map<string, ShopState>();
   private readonly tokens = new Map<string, TokenState>();
@@ -229,7 +229,7 @@ export class FakeShopify {
     const expiresIn = app.expiresInSeconds ?? 86399;
     const accessToken = `shpca_${randomBytes(16).toString('hex')}`;
     this.tokens.set(accessToken, { shop: shop.shop, scopes: [...app.scopes], expiresAt: now() + expiresIn * 1000, issued: true });
-    this.grants.push({ shop: shop.shop, clientId: app.clientId, at: now() });
+    this.grants.push({ shop: shop.shop, clientId: app.clientId, at: now(), accessToken });
     return { status: 200, json: { access_token: accessToken, scope: app.scopes.join(','), expires_in: expiresIn } };
   }
 }
