@@ -76,6 +76,17 @@ export function playFault(fault: FakeFault, req: IncomingMessage, res: ServerRes
   }
 }
 
+/**
+ * The same bytes for every chunk: the fake shares a process with the server under test in memory
+ * checks, so what it sends must not count as memory the server holds.
+ */
+const fillers = new Map<number, Buffer>();
+function filler(size: number): Buffer {
+  let chunk = fillers.get(size);
+  if (!chunk) fillers.set(size, (chunk = Buffer.alloc(size, 'x')));
+  return chunk;
+}
+
 /** Writes `total` bytes of a JSON-looking body in chunks, every `intervalMs`, stopping if the client goes away. */
 function streamBody(res: ServerResponse, total: number, chunkSize: number, intervalMs: number, declareLength: boolean): void {
   res.writeHead(200, { 'Content-Type': 'application/json', ...(declareLength ? { 'Content-Length': String(total) } : {}) });
@@ -87,8 +98,7 @@ function streamBody(res: ServerResponse, total: number, chunkSize: number, inter
   const writeNext = (): void => {
     while (!closed && sent < total) {
       const size = Math.min(chunkSize, total - sent);
-      const chunk = Buffer.alloc(size, sent === 0 ? ' ' : 'x');
-      if (sent === 0) chunk[0] = '['.charCodeAt(0);
+      const chunk = sent === 0 ? Buffer.from('[' + ' '.repeat(size - 1)) : filler(size);
       sent += size;
       const more = res.write(chunk);
       if (sent >= total) {
