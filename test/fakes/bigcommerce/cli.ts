@@ -2,7 +2,8 @@
  * `npm run fake-bigcommerce`: a fake BigCommerce with a ready store, so storelink can be
  * tried without a real store. Port: FAKE_BIGCOMMERCE_PORT (default 4010).
  */
-import { startFakeBigCommerce } from './index';
+import { runFakeCli } from '../shared/run-fake-cli';
+import { FakeBigCommerce } from './index';
 import type { FakeScopeLevel, FakeScopeName } from './types';
 
 const STORE = { hash: 'acme000001', name: 'Acme Outdoor (fake)', domain: 'acme-outdoor.example' };
@@ -24,15 +25,17 @@ const TOKENS = [
 const INVALID_TOKEN = 'notatoken00000000000000000000d4';
 const LEGACY = { username: 'legacy-admin', apiToken: 'legacyapitoken0000000000000000000000e5' };
 
-async function main(): Promise<void> {
-  const port = Number(process.env.FAKE_BIGCOMMERCE_PORT ?? 4010);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('FAKE_BIGCOMMERCE_PORT must be a port number');
-  const fake = await startFakeBigCommerce({ port });
-  fake.addStore(STORE);
-  for (const { token, scopes } of TOKENS) fake.addToken({ hash: STORE.hash, token, scopes });
-  fake.addLegacyUser({ hash: STORE.hash, ...LEGACY });
-
-  const lines = [
+runFakeCli({
+  name: 'fake-bigcommerce',
+  portVariable: 'FAKE_BIGCOMMERCE_PORT',
+  defaultPort: 4010,
+  create: () => new FakeBigCommerce(),
+  fill: (fake) => {
+    fake.addStore(STORE);
+    for (const { token, scopes } of TOKENS) fake.addToken({ hash: STORE.hash, token, scopes });
+    fake.addLegacyUser({ hash: STORE.hash, ...LEGACY });
+  },
+  describe: (fake) => [
     `Fake BigCommerce listening on ${fake.url}`,
     '',
     `Store "${STORE.name}"`,
@@ -49,19 +52,5 @@ async function main(): Promise<void> {
     '',
     'Start storelink against it (in another terminal):',
     `  BIGCOMMERCE_API_URL=${fake.url} OUTBOUND_ALLOW_PRIVATE=true npm start`,
-    '',
-    'Ctrl+C stops the fake.',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-
-  const stop = (): void => {
-    void fake.stop().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`fake-bigcommerce: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  ],
 });

@@ -1,6 +1,8 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendAnswer } from '../shared/answer';
+import { FakeHttpServer, now } from '../shared/fake-http-server';
 import { parseBasic, readBody, redactedHeaders } from '../shared/http';
+import { logRequest, simulateLatency } from '../shared/request-log';
 import { FaultList, playFault } from './faults';
 import { StoreQuota } from './rate-limit';
 import { OPENRESTY_404, unauthorized, type ApiDialect, type FakeResponse } from './responses';
@@ -16,7 +18,6 @@ import type {
   FakeTokenOptions,
 } from './types';
 
-const now = (): number => performance.timeOrigin + performance.now();
 const MAX_REQUEST_BODY = 1024 * 1024;
 const SECRET_HEADERS = new Set(['x-auth-token', 'authorization']);
 
@@ -24,7 +25,8 @@ interface StoreState extends RouteStore {
   quota: StoreQuota;
 }
 
-export class FakeBigCommerce {
+/** fake.url (e.g. "http://127.0.0.1:4010") is BIGCOMMERCE_API_URL. */
+export class FakeBigCommerce extends FakeHttpServer {
   /** Every request received, in arrival order. */
   readonly requests: FakeRequest[] = [];
   /**
@@ -41,41 +43,10 @@ export class FakeBigCommerce {
   private readonly legacyUsers = new Map<string, { hash: string; apiToken: string }>();
   private readonly faults = new FaultList();
   private latencyMs = 0;
-  private connections = 0;
-  private readonly server: http.Server;
-
-  constructor() {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    this.server.on('connection', (socket: Socket) => {
-      this.connections++;
-      socket.on('error', () => undefined);
-    });
-  }
-
-  /** e.g. "http://127.0.0.1:4010": use as BIGCOMMERCE_API_URL. */
-  get url(): string {
-    const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
-  }
 
   /** The legacy API root of every store; the Basic-auth username picks the store. */
   get legacyApiUrl(): string {
     return `${this.url}/api/v2/`;
-  }
-
-  /** TCP connections accepted so far, answered or not: proves that a refused target was never contacted. */
-  get connectionCount(): number {
-    return this.connections;
-  }
-
-  async listen(port: number): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, '127.0.0.1', () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
   }
 
   addStore(options: FakeStoreOptions): void {
@@ -122,18 +93,13 @@ export class FakeBigCommerce {
     for (const store of this.stores.values()) store.quota.reset();
   }
 
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
   private requireStore(hash: string): StoreState {
     const store = this.stores.get(hash);
     if (!store) throw new Error(`unknown store ${hash}: addStore first`);
     return store;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const receivedAt = now();
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
@@ -149,15 +115,11 @@ export class FakeBigCommerce {
       receivedAt,
       respondedAt: null,
     };
-    this.requests.push(entry);
-    res.on('finish', () => {
-      entry.status = res.statusCode;
-      entry.respondedAt = now();
-    });
+    logRequest(this.requests, entry, res);
     if (isUnsafeWrite(method, path, entry.body)) this.unsafeWrites.push(entry);
     if (body === null) return send(res, { status: 413, text: 'Request body too large' });
 
-    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    await simulateLatency(this.latencyMs);
     const fault = this.faults.take(method, path);
     if (fault) return playFault(fault, req, res);
 
@@ -214,20 +176,8 @@ function htmlNotFound(): FakeResponse {
 }
 
 function send(res: ServerResponse, response: FakeResponse): void {
-  const headers: Record<string, string> = { ...response.headers };
-  let payload = '';
-  if (response.json !== undefined) {
-    payload = JSON.stringify(response.json);
-    headers['Content-Type'] ??= 'application/json';
-  } else if (response.text !== undefined) {
-    payload = response.text;
-    headers['Content-Type'] ??= 'text/plain';
-  }
-  res.writeHead(response.status, headers);
-  res.end(payload);
+  sendAnswer(res, response, { json: 'application/json', text: 'text/plain' });
 }
-
-
 
 function isUnsafeWrite(method: string, path: string, body: string): boolean {
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return false;

@@ -1,3 +1,4 @@
+import { listening } from '../shared/fake-http-server';
 import { FakeBigCommerce } from './fake-bigcommerce';
 
 /**
@@ -24,9 +25,7 @@ import { FakeBigCommerce } from './fake-bigcommerce';
  * Storelink must run with OUTBOUND_ALLOW_PRIVATE=true to reach it.
  */
 export async function startFakeBigCommerce(options: { port?: number } = {}): Promise<FakeBigCommerce> {
-  const fake = new FakeBigCommerce();
-  await fake.listen(options.port ?? 0);
-  return fake;
+  return listening(new FakeBigCommerce(), options.port);
 }
 
 export { FakeBigCommerce };

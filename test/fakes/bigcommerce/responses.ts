@@ -1,14 +1,10 @@
+import type { FakeAnswer } from '../shared/answer';
+
 /** The bodies BigCommerce sends, in its two error dialects (v2: an array, v3: an object). */
 
 export type ApiDialect = 'v2' | 'v3';
 
-export interface FakeResponse {
-  status: number;
-  headers?: Record<string, string>;
-  /** Serialised as JSON; undefined sends no body. */
-  json?: unknown;
-  text?: string;
-}
+export type FakeResponse = FakeAnswer;
 
 const STATUS_TYPE = 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes';
 

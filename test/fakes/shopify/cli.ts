@@ -2,7 +2,8 @@
  * `npm run fake-shopify`: a fake Shopify with a ready shop, so storelink can be tried without
  * a real store. Port: FAKE_SHOPIFY_PORT (default 4011).
  */
-import { startFakeShopify } from './index';
+import { runFakeCli } from '../shared/run-fake-cli';
+import { FakeShopify } from './index';
 
 const SHOP = { shop: 'acme-outdoor', name: 'Acme Outdoor (fake)', domain: 'acme-outdoor.example' };
 const FULL = ['write_orders', 'write_merchant_managed_fulfillment_orders', 'read_products', 'read_inventory', 'read_locations', 'read_customers'];
@@ -14,15 +15,17 @@ const ADMIN_TOKENS = [
 ];
 const APP = { clientId: '0123456789abcdef0123456789abcdef', clientSecret: 'shpss_0123456789abcdef0123456789abcdef', scopes: FULL };
 
-async function main(): Promise<void> {
-  const port = Number(process.env.FAKE_SHOPIFY_PORT ?? 4011);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('FAKE_SHOPIFY_PORT must be a port number');
-  const fake = await startFakeShopify({ port });
-  fake.addShop(SHOP);
-  for (const { token, scopes } of ADMIN_TOKENS) fake.addAdminToken({ shop: SHOP.shop, token, scopes });
-  fake.addApp({ shop: SHOP.shop, ...APP });
-
-  const lines = [
+runFakeCli({
+  name: 'fake-shopify',
+  portVariable: 'FAKE_SHOPIFY_PORT',
+  defaultPort: 4011,
+  create: () => new FakeShopify(),
+  fill: (fake) => {
+    fake.addShop(SHOP);
+    for (const { token, scopes } of ADMIN_TOKENS) fake.addAdminToken({ shop: SHOP.shop, token, scopes });
+    fake.addApp({ shop: SHOP.shop, ...APP });
+  },
+  describe: (fake) => [
     `Fake Shopify listening on ${fake.url}`,
     '',
     `Shop "${SHOP.name}": ${SHOP.shop}.myshopify.com (paste "${SHOP.shop}" or "${SHOP.shop}.myshopify.com")`,
@@ -36,19 +39,5 @@ async function main(): Promise<void> {
     '',
     'Start storelink against it (in another terminal):',
     `  SHOPIFY_API_URL=${fake.apiUrlTemplate} OUTBOUND_ALLOW_PRIVATE=true npm start`,
-    '',
-    'Ctrl+C stops the fake.',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-
-  const stop = (): void => {
-    void fake.stop().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`fake-shopify: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  ],
 });

@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FaultList, playFault } from '../bigcommerce/faults';
+import { sendAnswer } from '../shared/answer';
+import { FakeHttpServer, now } from '../shared/fake-http-server';
+import { readBody, redactedHeaders } from '../shared/http';
+import { logRequest, simulateLatency } from '../shared/request-log';
 import { LeakyBucket } from './leaky-bucket';
 import { shopJson } from './responses';
 import type { FakeAdminTokenOptions, FakeAppOptions, FakeShopOptions, FakeShopifyBehaviour, FakeShopifyFault, FakeShopifyRequest } from './types';
 
-const now = (): number => performance.timeOrigin + performance.now();
 const MAX_REQUEST_BODY = 64 * 1024;
+const SECRET_HEADERS: ReadonlySet<string> = new Set(['x-shopify-access-token']);
 const DEFAULT_VERSIONS = ['2025-04', '2025-07', '2025-10', '2026-01'];
 
 interface ShopState {
@@ -31,7 +34,8 @@ type Answer = { status: number; json?: unknown; html?: string; headers?: Record<
 /** Shopify's not-found page for a myshopify.com host without a shop: HTML, not JSON. */
 const SHOP_NOT_FOUND_PAGE = '<!DOCTYPE html><html><head><title>Create an Ecommerce Website and Sell Online! Ecommerce Software by Shopify</title></head><body><h1>Sorry, this shop is currently unavailable.</h1></body></html>';
 
-export class FakeShopify {
+/** fake.url is e.g. "http://127.0.0.1:4011". */
+export class FakeShopify extends FakeHttpServer {
   readonly requests: FakeShopifyRequest[] = [];
   /** Every client-credentials grant answered with a token, in order: proves tokens are reused, not fetched per request. */
   readonly grants: { shop: string; clientId: string; at: number; accessToken: string }[] = [];
@@ -41,18 +45,6 @@ export class FakeShopify {
   private readonly apps = new Map<string, FakeAppOptions>();
   private readonly faults = new FaultList<FakeShopifyFault>();
   private behaviour: FakeShopifyBehaviour = {};
-  private readonly server: http.Server;
-
-  constructor() {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    this.server.on('connection', (socket: Socket) => socket.on('error', () => undefined));
-  }
-
-  /** e.g. "http://127.0.0.1:4011". */
-  get url(): string {
-    const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
-  }
 
   /** Use as SHOPIFY_API_URL: each shop's Admin API lives under /{shop}. */
   get apiUrlTemplate(): string {
@@ -61,16 +53,6 @@ export class FakeShopify {
 
   get supportedVersions(): string[] {
     return this.behaviour.supportedVersions ?? DEFAULT_VERSIONS;
-  }
-
-  async listen(port: number): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, '127.0.0.1', () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
   }
 
   addShop(options: FakeShopOptions): void {
@@ -133,42 +115,33 @@ export class FakeShopify {
     for (const shop of this.shops.values()) shop.bucket.reset();
   }
 
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
   private requireShop(shop: string): ShopState {
     const state = this.shops.get(shop);
     if (!state) throw new Error(`unknown shop ${shop}: addShop first`);
     return state;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const receivedAt = now();
     const method = req.method ?? 'GET';
     const match = /^\/([^/?]+)(\/[^?]*)?(\?.*)?$/.exec(req.url ?? '/');
     const shop = match?.[1] ?? null;
     const path = `${match?.[2] ?? '/'}${match?.[3] ?? ''}`;
-    const body = await readBody(req).catch(() => null);
+    const body = await readBody(req, MAX_REQUEST_BODY).catch(() => null);
     const entry: FakeShopifyRequest = {
       method,
       path,
       shop,
-      headers: redactedHeaders(req),
+      headers: redactedHeaders(req, SECRET_HEADERS),
       body: redactSecret(body ?? ''),
       status: null,
       receivedAt,
       respondedAt: null,
     };
-    this.requests.push(entry);
-    res.on('finish', () => {
-      entry.status = res.statusCode;
-      entry.respondedAt = now();
-    });
+    logRequest(this.requests, entry, res);
     if (body === null) return send(res, { status: 413, json: { errors: 'Request body too large' } });
 
-    if (this.behaviour.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.behaviour.latencyMs));
+    await simulateLatency(this.behaviour.latencyMs);
     const fault = this.faults.take(method, path);
     if (fault?.type === 'rate-limit') {
       return send(res, { status: 429, json: { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' }, headers: { 'Retry-After': String(fault.retryAfterSeconds) } });
@@ -248,37 +221,7 @@ function parseGrantBody(contentType: string | undefined, body: string): Record<s
 }
 
 function send(res: ServerResponse, answer: Answer): void {
-  const headers: Record<string, string> = { ...answer.headers };
-  let payload = '';
-  if (answer.json !== undefined) {
-    payload = JSON.stringify(answer.json);
-    headers['Content-Type'] = 'application/json; charset=utf-8';
-  } else if (answer.html !== undefined) {
-    payload = answer.html;
-    headers['Content-Type'] = 'text/html; charset=utf-8';
-  }
-  res.writeHead(answer.status, headers);
-  res.end(payload);
-}
-
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_REQUEST_BODY) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function redactedHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    headers[name] = name === 'x-shopify-access-token' ? '[redacted]' : Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
+  sendAnswer(res, { ...answer, text: answer.html }, { json: 'application/json; charset=utf-8', text: 'text/html; charset=utf-8' });
 }
 
 function redactSecret(body: string): string {

@@ -1,3 +1,4 @@
+import { listening } from '../shared/fake-http-server';
 import { FakeShopify } from './fake-shopify';
 
 /**
@@ -19,9 +20,7 @@ import { FakeShopify } from './fake-shopify';
  * ```
  */
 export async function startFakeShopify(options: { port?: number } = {}): Promise<FakeShopify> {
-  const fake = new FakeShopify();
-  await fake.listen(options.port ?? 0);
-  return fake;
+  return listening(new FakeShopify(), options.port);
 }
 
 export { FakeShopify };

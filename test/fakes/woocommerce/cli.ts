@@ -2,7 +2,8 @@
  * `npm run fake-woocommerce`: a fake WooCommerce shop with ready keys, so storelink can be
  * tried without a real shop. Port: FAKE_WOOCOMMERCE_PORT (default 4012).
  */
-import { startFakeWooCommerce } from './index';
+import { runFakeCli } from '../shared/run-fake-cli';
+import { FakeWooCommerce } from './index';
 import type { FakeKeyPermission, FakeUserOptions } from './types';
 
 const SITE = { path: '/shop', name: 'Acme Outdoor (fake WooCommerce)' };
@@ -22,16 +23,18 @@ const KEYS: { key: string; secret: string; permission: FakeKeyPermission; user: 
 ];
 const UNKNOWN_KEY = { key: `ck_${hex('d', '04')}`, secret: `cs_${hex('d', '04')}` };
 
-async function main(): Promise<void> {
-  const port = Number(process.env.FAKE_WOOCOMMERCE_PORT ?? 4012);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('FAKE_WOOCOMMERCE_PORT must be a port number');
-  const fake = await startFakeWooCommerce({ port });
-  fake.addSite(SITE);
-  fake.addSite({ path: '/plain', name: 'Plain permalinks (fake)', permalinks: 'plain' });
-  for (const k of KEYS) fake.addKey({ site: SITE.path, consumerKey: k.key, consumerSecret: k.secret, permission: k.permission, user: k.user });
-  fake.addKey({ site: '/plain', consumerKey: `ck_${hex('e', '05')}`, consumerSecret: `cs_${hex('e', '05')}`, permission: 'read_write', user: { login: 'admin', role: 'administrator' } });
-
-  const lines = [
+runFakeCli({
+  name: 'fake-woocommerce',
+  portVariable: 'FAKE_WOOCOMMERCE_PORT',
+  defaultPort: 4012,
+  create: () => new FakeWooCommerce(),
+  fill: (fake) => {
+    fake.addSite(SITE);
+    fake.addSite({ path: '/plain', name: 'Plain permalinks (fake)', permalinks: 'plain' });
+    for (const k of KEYS) fake.addKey({ site: SITE.path, consumerKey: k.key, consumerSecret: k.secret, permission: k.permission, user: k.user });
+    fake.addKey({ site: '/plain', consumerKey: `ck_${hex('e', '05')}`, consumerSecret: `cs_${hex('e', '05')}`, permission: 'read_write', user: { login: 'admin', role: 'administrator' } });
+  },
+  describe: (fake) => [
     `Fake WooCommerce listening on ${fake.url}`,
     '',
     `Site "${SITE.name}"`,
@@ -46,19 +49,5 @@ async function main(): Promise<void> {
     '',
     'Start storelink against it (in another terminal):',
     '  OUTBOUND_ALLOW_PRIVATE=true npm start',
-    '',
-    'Ctrl+C stops the fake.',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-
-  const stop = (): void => {
-    void fake.stop().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`fake-woocommerce: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  ],
 });

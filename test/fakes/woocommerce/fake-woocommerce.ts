@@ -1,13 +1,14 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { parseBasic, readBody, redactedHeaders } from '../shared/http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FaultList, playFault } from '../bigcommerce/faults';
+import { sendAnswer } from '../shared/answer';
+import { FakeHttpServer, now } from '../shared/fake-http-server';
+import { parseBasic, readBody, redactedHeaders } from '../shared/http';
+import { logRequest, simulateLatency } from '../shared/request-log';
 import { ROLE_CAPABILITIES } from './capabilities';
 import { NO_ROUTE, htmlPage, restError, type FakeResponse } from './responses';
 import type { FakeKeyOptions, FakeKeyPermission, FakeSiteOptions, FakeWooCommerceBehaviour, FakeWooRequest, FakeWooWrite } from './types';
 import { answerWcRoute, type SiteData } from './wc-routes';
 
-const now = (): number => performance.timeOrigin + performance.now();
 const MAX_REQUEST_BODY = 1024 * 1024;
 const SECRET_HEADERS: ReadonlySet<string> = new Set(['authorization']);
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -31,9 +32,9 @@ interface KeyState {
 /**
  * The fake plays HTTPS sites: WooCommerce honours Basic auth only over HTTPS, and storelink
  * reaches this plain-HTTP fake only with OUTBOUND_ALLOW_PRIVATE, so every request is treated
- * as if it had arrived encrypted.
+ * as if it had arrived encrypted. fake.url is e.g. "http://127.0.0.1:4012".
  */
-export class FakeWooCommerce {
+export class FakeWooCommerce extends FakeHttpServer {
   /** Every request received, in arrival order. */
   readonly requests: FakeWooRequest[] = [];
   /** Every change the fake made to a site's data. A connection test must leave this empty. */
@@ -48,40 +49,10 @@ export class FakeWooCommerce {
   private readonly keys = new Map<string, KeyState>();
   private readonly faults = new FaultList();
   private latencyMs = 0;
-  private connections = 0;
-  private readonly server: http.Server;
-
-  constructor() {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    this.server.on('connection', (socket: Socket) => {
-      this.connections++;
-      socket.on('error', () => undefined);
-    });
-  }
-
-  /** e.g. "http://127.0.0.1:4012". */
-  get url(): string {
-    const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
-  }
 
   /** The site URL a merchant would enter for the site at `path`. */
   siteUrl(path: string): string {
     return `${this.url}${path}`;
-  }
-
-  get connectionCount(): number {
-    return this.connections;
-  }
-
-  async listen(port: number): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, '127.0.0.1', () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
   }
 
   addSite(options: FakeSiteOptions): void {
@@ -134,12 +105,7 @@ export class FakeWooCommerce {
     this.unsafeWrites.length = 0;
   }
 
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const receivedAt = now();
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://fake.invalid');
@@ -156,17 +122,13 @@ export class FakeWooCommerce {
       receivedAt,
       respondedAt: null,
     };
-    this.requests.push(entry);
-    res.on('finish', () => {
-      entry.status = res.statusCode;
-      entry.respondedAt = now();
-    });
+    logRequest(this.requests, entry, res);
     if (WRITE_METHODS.has(method) && !(/\/orders\/0$|\/products\/0$|\/customers\/0$/.test(restRouteOf(url) ?? url.pathname) && (body ?? '') === '{}')) {
       this.unsafeWrites.push(entry);
     }
     if (body === null) return send(res, { status: 413, html: 'Request body too large' });
 
-    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    await simulateLatency(this.latencyMs);
     const fault = this.faults.take(method, `${url.pathname}${url.search}`);
     if (fault) return playFault(fault, req, res);
     send(res, this.answer(req, entry, url, body));
@@ -239,20 +201,8 @@ function restRouteOf(url: URL): string | null {
 }
 
 function send(res: ServerResponse, response: FakeResponse): void {
-  const headers: Record<string, string> = { ...response.headers };
-  let payload = '';
-  if (response.json !== undefined) {
-    payload = JSON.stringify(response.json);
-    headers['Content-Type'] ??= 'application/json; charset=UTF-8';
-  } else if (response.html !== undefined) {
-    payload = response.html;
-    headers['Content-Type'] ??= 'text/html; charset=UTF-8';
-  }
-  res.writeHead(response.status, headers);
-  res.end(payload);
+  sendAnswer(res, { ...response, text: response.html }, { json: 'application/json; charset=UTF-8', text: 'text/html; charset=UTF-8' });
 }
-
-
 
 function redactedPath(url: URL): string {
   const query = new URLSearchParams(url.searchParams);

@@ -1,3 +1,4 @@
+import { listening } from '../shared/fake-http-server';
 import { FakeWooCommerce } from './fake-woocommerce';
 
 /**
@@ -21,9 +22,7 @@ import { FakeWooCommerce } from './fake-woocommerce';
  * Storelink must run with OUTBOUND_ALLOW_PRIVATE=true to reach it.
  */
 export async function startFakeWooCommerce(options: { port?: number } = {}): Promise<FakeWooCommerce> {
-  const fake = new FakeWooCommerce();
-  await fake.listen(options.port ?? 0);
-  return fake;
+  return listening(new FakeWooCommerce(), options.port);
 }
 
 export { FakeWooCommerce };
