@@ -4,6 +4,7 @@ import { ListMetadata } from '../common/graphql/list-metadata.type';
 import { EcommerceStore } from './ecommerce-store.entity';
 import { EcommerceStoreService } from './ecommerce-store.service';
 import { EcommerceStoreFilter } from './inputs/ecommerce-store-filter.input';
+import { StoreCounts } from './store-counts.type';
 import { Platform } from '../common/platform';
 
 /** Names follow ra-data-graphql-simple's conventions (`allEcommerceStores`, `_allEcommerceStoresMeta`, `EcommerceStore`), so react-admin lists stores as is; the logic lives in EcommerceStoreService. */
@@ -44,6 +45,11 @@ export class EcommerceStoreResolver {
   })
   needsMigration(@Root() store: EcommerceStore): boolean {
     return this.stores.needsMigration(store);
+  }
+
+  @Query(() => StoreCounts, { description: 'The dashboard\'s counts in one answer; each store is in exactly one of legacy, failing, healthy and untested.' })
+  ecommerceStoreCounts(): Promise<StoreCounts> {
+    return this.stores.counts();
   }
 
   @Authorized(UserRole.ADMIN)

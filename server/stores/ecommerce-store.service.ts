@@ -6,8 +6,6 @@ import { credentialsChanged, storeAuditTarget } from './store-audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { type ListParams, orderList, validPage, validSort, whereContains, whereIdIn } from '../common/list-params';
 import type { SecretCipher } from '../secrets/secret-cipher';
-import { ConnectionTest } from '../connection-history/connection-test.entity';
-import { newestTestOf } from '../connection-history/newest-test';
 import type { ApiVersion } from '../common/api-version';
 import { ConnectionHealth } from '../common/connection-health';
 import type { IssuedToken } from '../platforms/connector-session';
@@ -15,6 +13,7 @@ import type { PlatformConnector } from '../platforms/platform-connector';
 import type { PlatformRegistry } from '../platforms/registry';
 import { EcommerceStore, type NewestTestSummary, secretContext } from './ecommerce-store.entity';
 import { IssuedAccessToken, issuedTokenContext } from './issued-access-token.entity';
+import type { StoreCounts } from './store-counts.type';
 import { Platform } from '../common/platform';
 import { type CredentialsInput, lastFour, type NormalisedCredentials, normaliseCredentials } from './store-credentials';
 
@@ -193,7 +192,7 @@ export class EcommerceStoreService {
     const result = await repository
       .createQueryBuilder()
       .update()
-      .set(this.credentialColumns(store.id, credentials))
+      .set({ ...this.credentialColumns(store.id, credentials), ...NO_TEST_OF_THESE_CREDENTIALS })
       .where({ id: store.id, version: store.version })
       .execute();
     if (!result.affected) await this.conflictOrGone(store.id, repository);
@@ -262,6 +261,27 @@ export class EcommerceStoreService {
       .execute();
   }
 
+  /** The dashboard's counts, in one query; each store in exactly one of legacy, failing, healthy, untested. */
+  async counts(): Promise<StoreCounts> {
+    // Legacy: a deprecated way in (a BigCommerce Legacy API account, a Shopify admin-made app), as the needsMigration filter says.
+    const deprecated = this.platforms.deprecatedApiVersions();
+    const legacy = deprecated.length > 0 ? 'store.apiVersion IN (:...deprecated)' : '1 = 0';
+    const notLegacy = deprecated.length > 0 ? '(store.apiVersion IS NULL OR store.apiVersion NOT IN (:...deprecated))' : '1 = 1';
+    const row = await this.stores
+      .createQueryBuilder('store')
+      .select('COUNT(*)', 'total')
+      .addSelect(`SUM(CASE WHEN ${legacy} THEN 1 ELSE 0 END)`, 'legacy')
+      .addSelect(`SUM(CASE WHEN ${notLegacy} AND store.lastTestSuccess = :failed THEN 1 ELSE 0 END)`, 'failing')
+      .addSelect(`SUM(CASE WHEN ${notLegacy} AND store.lastTestSuccess = :passed THEN 1 ELSE 0 END)`, 'healthy')
+      .setParameters({ deprecated, failed: false, passed: true })
+      .getRawOne<{ total: string | number; legacy: string | number | null; failing: string | number | null; healthy: string | number | null }>();
+    const count = (value: string | number | null | undefined) => Number(value ?? 0);
+    const total = count(row?.total);
+    const [legacyCount, failing, healthy] = [count(row?.legacy), count(row?.failing), count(row?.healthy)];
+    // What is left: not Legacy and no test of the credentials saved now.
+    return { total, legacy: legacyCount, failing, healthy, untested: total - legacyCount - failing - healthy };
+  }
+
   /** The store's saved credentials in the form normaliseCredentials gives, or null when none are saved. */
   savedCredentials(store: EcommerceStore): NormalisedCredentials | null {
     if (!store.apiVersion || !store.apiPasswordSet) return null;
@@ -318,16 +338,20 @@ export class EcommerceStoreService {
   }
 }
 
-/** Health is the outcome of the store's newest connection test, looked up in the database so counts cover every store. */
+/**
+ * Health is the outcome of the newest test of the credentials saved now, as the store row keeps
+ * it (saving new credentials without a test clears it; the history keeps the older tests).
+ */
 function filterByConnectionHealth(query: SelectQueryBuilder<EcommerceStore>, health: ConnectionHealth): void {
   if (health === ConnectionHealth.UNTESTED) {
-    const anyTest = query.subQuery().select('1').from(ConnectionTest, 'test').where('test.storeId = store.id').getQuery();
-    query.andWhere(`NOT EXISTS ${anyTest}`);
+    query.andWhere('store.lastTestId IS NULL');
     return;
   }
-  const newestOutcome = newestTestOf(query, 'store.id').select('newest.success').getQuery();
-  query.andWhere(`${newestOutcome} = :lastTestPassed`, { lastTestPassed: health === ConnectionHealth.HEALTHY });
+  query.andWhere('store.lastTestSuccess = :lastTestPassed', { lastTestPassed: health === ConnectionHealth.HEALTHY });
 }
+
+/** Saved credentials have not been tested yet: the summary of an older test must not speak for them. */
+const NO_TEST_OF_THESE_CREDENTIALS: NewestTestSummary = { lastTestId: null, lastTestStatus: null, lastTestSuccess: null, lastTestMessage: null, lastTestedAt: null };
 
 /** A caller that says which version it read gets CONFLICT, not a silent overwrite, when the store has moved on. */
 function checkVersion(store: EcommerceStore, expectedVersion: number | null | undefined): void {
