@@ -113,9 +113,53 @@ describe('honest saves, in Chromium', () => {
     }
   });
 
+  test('saving a token without testing it: the store says it is not tested since, the form is clean, the dashboard agrees in one request', async () => {
+    await page.getByLabel('Test new API access before saving it (recommended)').uncheck();
+    await input('API password (Access token)').fill('unknowntoken000000000000000000x9');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved the API access.').waitFor();
+    await expectText(page.getByTestId('store-name').locator('..').getByTestId('connection-status'), 'Not tested since the credentials changed');
+    // The form is clean: nothing typed is left in it and there is nothing to save.
+    expect(await input('API password (Access token)').inputValue()).toBe('');
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+    // The history keeps the older tests.
+    await page.getByRole('tab', { name: 'Connection history' }).click();
+    await page.getByText('Took').waitFor();
+    // The header and at least the verified save's test and the test with BigCommerce down.
+    expect(await page.getByRole('row').count()).toBeGreaterThanOrEqual(3);
+    await shots.take(page, 'saved-untested');
+
+    const operations: string[] = [];
+    const record = (request: import('playwright-core').Request) => {
+      if (request.url().endsWith('/graphql')) operations.push(request.postDataJSON()?.operationName ?? '?');
+    };
+    page.on('request', record);
+    await page.goto(`${server.url}/#/`);
+    await expectText(page.getByTestId('untested-count').getByText(/^\d+$/), '1');
+    await page.waitForLoadState('networkidle');
+    page.off('request', record);
+    for (const [testId, expected] of [['healthy-count', '0'], ['failing-count', '0'], ['legacy-count', '0']]) {
+      await expectText(page.getByTestId(testId).getByText(/^\d+$/), expected);
+    }
+    expect(operations.filter((name) => name === 'StoreCounts')).toHaveLength(1);
+    await shots.take(page, 'dashboard-untested');
+  });
+
   async function storeAsServerSeesIt() {
     const token = await server.login();
     const { data } = await server.graphql('query($id: ID!) { EcommerceStore(id: $id) { name apiVersion apiLogin apiPasswordLast4 } }', { id: storeId }, token);
     return data.EcommerceStore;
   }
 });
+
+/** Waits until the element's text is the expected one (chips and counts update after their request). */
+async function expectText(locator: import('playwright-core').Locator, expected: string) {
+  const deadline = Date.now() + 10_000;
+  let actual: string | null = null;
+  while (Date.now() < deadline) {
+    actual = (await locator.first().textContent().catch(() => null))?.trim() ?? null;
+    if (actual === expected) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(actual).toBe(expected);
+}

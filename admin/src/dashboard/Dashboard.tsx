@@ -4,6 +4,8 @@ import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined';
 import WarningIcon from '@mui/icons-material/Warning';
 import { Box, Card, CardContent, List, ListItem, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
+import { gql, useQuery, type TypedDocumentNode } from '@apollo/client';
+import type { StoreCountsQuery, StoreCountsQueryVariables } from '../generated/graphql';
 import { CreateButton, Title, useGetList } from 'react-admin';
 import { ConnectionTestJobCard } from '../jobs';
 import { ConnectionStatusChip } from '../stores/ConnectionStatusChip';
@@ -12,9 +14,12 @@ import { StatCard } from './StatCard';
 
 const listLink = (filter: object) => `/EcommerceStore?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 
-/** The number of stores matching a filter, counted by the server (the list itself is not fetched beyond one row). */
-const useStoreCount = (filter: object) =>
-  useGetList<EcommerceStore>('EcommerceStore', { filter, pagination: { page: 1, perPage: 1 }, sort: { field: 'name', order: 'ASC' } }).total;
+/** Each store in exactly one count, counted by the server in one request. */
+const STORE_COUNTS: TypedDocumentNode<StoreCountsQuery, StoreCountsQueryVariables> = gql`
+  query StoreCounts {
+    ecommerceStoreCounts { total legacy failing healthy untested }
+  }
+`;
 
 /**
  * Where the migration stands: stores still on a Legacy API account, and how every store's last
@@ -27,13 +32,12 @@ export const Dashboard = () => {
     sort: { field: 'name', order: 'ASC' },
   });
   const failing = useGetList<EcommerceStore>('EcommerceStore', {
-    filter: { connectionHealth: 'FAILING' },
+    filter: { needsMigration: false, connectionHealth: 'FAILING' },
     pagination: { page: 1, perPage: 10 },
     sort: { field: 'name', order: 'ASC' },
   });
-  const healthyCount = useStoreCount({ connectionHealth: 'HEALTHY' });
-  const untestedCount = useStoreCount({ connectionHealth: 'UNTESTED' });
-  const allCount = useStoreCount({});
+  const counts = useQuery(STORE_COUNTS).data?.ecommerceStoreCounts;
+  const allCount = counts?.total;
 
   return (
     <Box sx={{ mt: 2 }}>
@@ -49,8 +53,8 @@ export const Dashboard = () => {
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 2, mb: 3 }}>
         <StatCard
           title="Still on a Legacy API account"
-          value={legacy.total}
-          explanation="Stores to migrate to a Store API account."
+          value={counts?.legacy}
+          explanation="Stores to migrate to a Store API account, whatever their last test said."
           color="warning.main"
           icon={<WarningIcon fontSize="small" />}
           to={listLink({ needsMigration: true })}
@@ -58,29 +62,29 @@ export const Dashboard = () => {
         />
         <StatCard
           title="Failing connections"
-          value={failing.total}
-          explanation="Their last connection test failed."
+          value={counts?.failing}
+          explanation="The last test of their saved credentials failed."
           color="error.main"
           icon={<ErrorIcon fontSize="small" />}
-          to={listLink({ connectionHealth: 'FAILING' })}
+          to={listLink({ needsMigration: false, connectionHealth: 'FAILING' })}
           testId="failing-count"
         />
         <StatCard
           title="Healthy connections"
-          value={healthyCount}
-          explanation="Their last connection test passed."
+          value={counts?.healthy}
+          explanation="The last test of their saved credentials passed."
           color="success.main"
           icon={<CheckCircleIcon fontSize="small" />}
-          to={listLink({ connectionHealth: 'HEALTHY' })}
+          to={listLink({ needsMigration: false, connectionHealth: 'HEALTHY' })}
           testId="healthy-count"
         />
         <StatCard
-          title="Not tested yet"
-          value={untestedCount}
-          explanation="No connection test has run."
+          title="Not tested"
+          value={counts?.untested}
+          explanation="Never tested, or not since their credentials changed."
           color="text.secondary"
           icon={<HelpOutlineIcon fontSize="small" />}
-          to={listLink({ connectionHealth: 'UNTESTED' })}
+          to={listLink({ needsMigration: false, connectionHealth: 'UNTESTED' })}
           testId="untested-count"
         />
       </Stack>
@@ -110,7 +114,7 @@ export const Dashboard = () => {
             title="Failing"
             empty="No store's last connection test failed."
             stores={failing.data ?? []}
-            more={(failing.total ?? 0) > (failing.data?.length ?? 0) ? listLink({ connectionHealth: 'FAILING' }) : null}
+            more={(failing.total ?? 0) > (failing.data?.length ?? 0) ? listLink({ needsMigration: false, connectionHealth: 'FAILING' }) : null}
             // The chip beside it already says why in a few words; this is the full sentence, once.
             secondary={(store) => store.lastConnectionTest!.message}
           />

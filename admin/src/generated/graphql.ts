@@ -70,6 +70,11 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: boolean };
 
+export type StoreCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StoreCountsQuery = { ecommerceStoreCounts: { total: number, legacy: number, failing: number, healthy: number, untested: number } };
+
 export type ConnectionTestResultFieldsFragment = { id: string | null, success: boolean, status: ConnectionStatus, message: string, apiVersion: ApiVersion | null, storeName: string | null, storeDomain: string | null, warnings: Array<string>, durationMs: number, testedAt: string, scopes: Array<{ scope: string, apiName: string, required: ScopeLevel, granted: ScopeLevel | null, verified: boolean, ok: boolean, message: string | null }> };
 
 export type EcommerceStoreFieldsFragment = { id: string, name: string, platform: Platform, apiVersion: ApiVersion | null, apiLogin: string | null, storeHash: string | null, apiUrl: string | null, apiPasswordSet: boolean, apiPasswordLast4: string | null, needsMigration: boolean, version: number, createdAt: string, updatedAt: string, lastConnectionTest: { id: string | null, success: boolean, status: ConnectionStatus, message: string, apiVersion: ApiVersion | null, storeName: string | null, storeDomain: string | null, warnings: Array<string>, durationMs: number, testedAt: string, scopes: Array<{ scope: string, apiName: string, required: ScopeLevel, granted: ScopeLevel | null, verified: boolean, ok: boolean, message: string | null }> } | null };

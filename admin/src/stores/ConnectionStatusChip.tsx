@@ -18,9 +18,15 @@ export const ConnectionStatusChip = ({ result, long = false }: Props) => {
   const store = useRecordContext<EcommerceStore>();
   const test = result === undefined ? store?.lastConnectionTest : result;
   if (!test) {
+    // Credentials saved but no test of them: older tests in the history were of other credentials and no longer count.
+    const saved = result === undefined && !!store?.apiVersion;
+    const tooltip = saved
+      ? 'The saved credentials have not been tested yet (older tests in the history were of other credentials). Click “Test API connection”.'
+      : 'No connection test has run yet. Open the store and click “Test API connection”.';
+    const label = saved ? (long ? 'Not tested since the credentials changed' : 'Not tested') : long ? 'Connection not tested yet' : 'Untested';
     return (
-      <Tooltip title="No connection test has run yet. Open the store and click “Test API connection”.">
-        <Chip icon={<HelpOutlineIcon />} label={long ? 'Connection not tested yet' : 'Untested'} size="small" variant="outlined" data-testid="connection-status" />
+      <Tooltip title={tooltip}>
+        <Chip icon={<HelpOutlineIcon />} label={label} size="small" variant="outlined" data-testid="connection-status" />
       </Tooltip>
     );
   }

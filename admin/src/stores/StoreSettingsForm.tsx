@@ -31,7 +31,8 @@ const SettingsForm = ({ store }: { store: EcommerceStore }) => {
   const { identity } = useGetIdentity();
 
   return (
-    <Form record={{ id: store.id, ...toFormValues(store) }} onSubmit={save as never} noValidate disabled={viewer}>
+    // A new version of the store (after a save) starts a fresh form: clean, Save disabled, no typed secret left in it.
+    <Form key={store.version} record={{ id: store.id, ...toFormValues(store) }} onSubmit={save as never} noValidate disabled={viewer}>
       <CardContent>
         {viewer && (
           <Alert severity="info" sx={{ mb: 2, maxWidth: 640 }} data-testid="view-only">
