@@ -6,7 +6,7 @@ import type { ConnectionTestResultFieldsFragment, EcommerceStoreFieldsFragment }
  * admin's documents select.
  */
 
-export type { ApiCredentialsInput, ApiVersion, ConnectionStatus, ScopeLevel } from './generated/graphql';
+export type { ApiCredentialsInput, ApiVersion, ConnectionStatus, Platform, ScopeLevel } from './generated/graphql';
 
 /** A connection test's result; its id is null for a dry run, which is not recorded. */
 export type ConnectionTestResult = ConnectionTestResultFieldsFragment;

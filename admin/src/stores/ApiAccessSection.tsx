@@ -4,15 +4,17 @@ import { required, SelectInput, TextInput } from 'react-admin';
 import type { EcommerceStore } from '../types';
 import { ConnectionTestResultPanel } from './ConnectionTestResultPanel';
 import { hasSavedSecret, type StoreFormValues } from './credentialsForm';
-import { API_VERSION_CHOICES, API_VERSION_NAMES, LABELS } from './labels';
+import { API_VERSION_NAMES, apiVersionChoices, LABELS } from './labels';
 import { SecretInput } from './SecretInput';
 import { TestBeforeSavingButton } from './TestBeforeSavingButton';
 import { useLatestResult } from './LatestResult';
+import { WooCommerceFields } from './woocommerce/WooCommerceFields';
 
 /**
  * "API access", with the labels of the migration guide: API Version, then the fields that
  * version uses. A Store API account needs the API path and access token; a Legacy API account
- * its API URL, username and API token.
+ * its API URL, username and API token; a WooCommerce REST API key its site URL, consumer key and
+ * consumer secret. Only the store's own platform's versions are offered.
  */
 export const ApiAccessSection = ({ store, readOnly = false }: { store: EcommerceStore; readOnly?: boolean }) => {
   const apiVersion = useWatch<StoreFormValues, 'apiVersion'>({ name: 'apiVersion' });
@@ -25,7 +27,7 @@ export const ApiAccessSection = ({ store, readOnly = false }: { store: Ecommerce
       <Typography variant="h6" id="api-access-heading" gutterBottom>
         {LABELS.apiAccess}
       </Typography>
-      <SelectInput source="apiVersion" label={LABELS.apiVersion} choices={API_VERSION_CHOICES} emptyText="Choose…" fullWidth />
+      <SelectInput source="apiVersion" label={LABELS.apiVersion} choices={apiVersionChoices(store.platform)} emptyText="Choose…" fullWidth />
 
       {switching && (
         <Alert severity="info" sx={{ mb: 2 }}>
@@ -80,6 +82,8 @@ export const ApiAccessSection = ({ store, readOnly = false }: { store: Ecommerce
           />
         </>
       )}
+
+      {apiVersion === 'WOOCOMMERCE_REST' && <WooCommerceFields savedLast4={savedLast4} readOnly={readOnly} />}
 
       {apiVersion && !readOnly && (
         <Stack spacing={2} sx={{ mt: 1 }}>

@@ -1,7 +1,7 @@
 import { Alert, AlertTitle, Box, Stack, Typography } from '@mui/material';
 import { formatDateTime, formatDuration } from '../format';
 import type { ConnectionTestResult } from '../types';
-import { API_VERSION_NAMES } from './labels';
+import { API_VERSION_NAMES, PLATFORM_OF_API_VERSION } from './labels';
 import { ScopeChecklist } from './ScopeChecklist';
 
 interface Props {
@@ -46,7 +46,9 @@ export const ConnectionTestResultPanel = ({ result, caption }: Props) => (
     )}
 
     {/* Scopes are worth showing only once the store answered: when the connection itself failed, every row would say "could not verify". */}
-    {result.scopes.length > 0 && (result.status === 'OK' || result.status === 'MISSING_SCOPES') && <ScopeChecklist scopes={result.scopes} />}
+    {result.scopes.length > 0 && (result.status === 'OK' || result.status === 'MISSING_SCOPES') && (
+      <ScopeChecklist scopes={result.scopes} platform={result.apiVersion ? PLATFORM_OF_API_VERSION[result.apiVersion] : undefined} />
+    )}
 
     <Typography variant="caption" color="text.secondary">
       {[

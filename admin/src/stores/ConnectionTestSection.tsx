@@ -26,7 +26,7 @@ export const ConnectionTestSection = ({ store }: { store: EcommerceStore }) => {
         Confirm the connection
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Tests the saved API access against the store. It only reads: nothing in the store is changed.
+        Tests the saved API access against the store. Nothing in the store is changed: it reads, and proves a right to change things only with requests the store must refuse.
       </Typography>
       {isDirty && (
         <Alert severity="info" sx={{ mb: 2 }}>
@@ -47,7 +47,7 @@ export const ConnectionTestSection = ({ store }: { store: EcommerceStore }) => {
         {testing ? (
           <Box role="status">
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-              Testing the connection to the store: a few read-only requests, usually done in seconds…
+              Testing the connection to the store: a few requests that change nothing, usually done in seconds…
             </Typography>
             <LinearProgress />
           </Box>

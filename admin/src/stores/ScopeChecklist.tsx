@@ -1,16 +1,19 @@
 import { Fragment } from 'react';
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import type { ScopeCheck } from '../types';
-import { SCOPE_LEVEL_NAMES } from './labels';
+import type { Platform, ScopeCheck } from '../types';
+import { SCOPE_LEVEL_NAMES, SCOPE_TABLE_WORDS } from './labels';
 
-/** Each OAuth scope the integration needs: the level BigCommerce must grant, what the token has, and whether that is enough. */
-export const ScopeChecklist = ({ scopes }: { scopes: ScopeCheck[] }) => (
-  <Table size="small" aria-label="OAuth scopes" data-testid="scope-checklist" sx={{ '& th, & td': { px: 1 } }}>
+/**
+ * Each scope the integration needs (in the platform's words: a BigCommerce OAuth scope, a
+ * WooCommerce key's access): the level the platform must grant, what was found, and whether that is enough.
+ */
+export const ScopeChecklist = ({ scopes, platform = 'BIGCOMMERCE' }: { scopes: ScopeCheck[]; platform?: Platform }) => (
+  <Table size="small" aria-label={SCOPE_TABLE_WORDS[platform].table} data-testid="scope-checklist" sx={{ '& th, & td': { px: 1 } }}>
     <TableHead>
       <TableRow>
-        <TableCell>OAuth scope</TableCell>
+        <TableCell>{SCOPE_TABLE_WORDS[platform].scope}</TableCell>
         <TableCell sx={{ whiteSpace: { xs: 'normal', sm: 'nowrap' } }}>Needs</TableCell>
-        <TableCell sx={{ whiteSpace: { xs: 'normal', sm: 'nowrap' } }}>Token has</TableCell>
+        <TableCell sx={{ whiteSpace: { xs: 'normal', sm: 'nowrap' } }}>{SCOPE_TABLE_WORDS[platform].granted}</TableCell>
         <TableCell>Result</TableCell>
       </TableRow>
     </TableHead>

@@ -9,6 +9,8 @@ interface Props {
   whatToPaste: string;
   /** For a viewer: say what is saved, without inviting them to replace it. */
   readOnly?: boolean;
+  /** What the platform calls this kind of secret ("token", "secret"). */
+  noun?: string;
 }
 
 /**
@@ -16,7 +18,7 @@ interface Props {
  * apiPassword); the last four characters show which one that is, so an admin can tell whether
  * the token on their screen is the one saved.
  */
-export const SecretInput = ({ source, label, savedLast4, whatToPaste, readOnly = false }: Props) => {
+export const SecretInput = ({ source, label, savedLast4, whatToPaste, readOnly = false, noun = 'token' }: Props) => {
   const requiredUnlessSaved: Validator = (value) => (savedLast4 || (value ?? '').trim() ? undefined : `Paste the ${whatToPaste}.`);
   return (
     <PasswordInput
@@ -30,10 +32,10 @@ export const SecretInput = ({ source, label, savedLast4, whatToPaste, readOnly =
       helperText={
         readOnly
           ? savedLast4
-            ? `Saved: a token ending in “${savedLast4}”.`
+            ? `Saved: a ${noun} ending in “${savedLast4}”.`
             : 'None saved.'
           : savedLast4
-            ? `Saved: a token ending in “${savedLast4}”. Leave this empty to keep it, or paste a new one to replace it.`
+            ? `Saved: a ${noun} ending in “${savedLast4}”. Leave this empty to keep it, or paste a new one to replace it.`
             : `Paste the ${whatToPaste}. It is stored encrypted and never shown again.`
       }
       fullWidth

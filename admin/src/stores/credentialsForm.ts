@@ -20,6 +20,12 @@ export interface StoreFormValues {
   legacyUsername: string;
   /** Legacy API account; empty keeps the saved one. */
   legacyApiToken: string;
+  /** WooCommerce REST API key: the WordPress site's address. */
+  siteUrl: string;
+  /** WooCommerce: "ck_…". */
+  consumerKey: string;
+  /** WooCommerce: "cs_…"; empty keeps the saved one. */
+  consumerSecret: string;
   /** Test the new credentials first and save them only if they work. */
   verify: boolean;
 }
@@ -33,6 +39,9 @@ export function toFormValues(store: EcommerceStore): StoreFormValues {
     apiUrl: store.apiVersion === 'LEGACY' ? (store.apiUrl ?? '') : '',
     legacyUsername: store.apiVersion === 'LEGACY' ? (store.apiLogin ?? '') : '',
     legacyApiToken: '',
+    siteUrl: store.apiVersion === 'WOOCOMMERCE_REST' ? (store.apiUrl ?? '') : '',
+    consumerKey: store.apiVersion === 'WOOCOMMERCE_REST' ? (store.apiLogin ?? '') : '',
+    consumerSecret: '',
     verify: true,
   };
 }
@@ -55,6 +64,11 @@ export function toCredentialsInput(values: StoreFormValues): ApiCredentialsInput
     if (trimmed(values.legacyApiToken)) input.apiPassword = trimmed(values.legacyApiToken);
     return input;
   }
+  if (values.apiVersion === 'WOOCOMMERCE_REST') {
+    const input: ApiCredentialsInput = { apiVersion: 'WOOCOMMERCE_REST', apiLogin: trimmed(values.consumerKey), apiUrl: trimmed(values.siteUrl) };
+    if (trimmed(values.consumerSecret)) input.apiPassword = trimmed(values.consumerSecret);
+    return input;
+  }
   return null;
 }
 
@@ -67,23 +81,31 @@ export function credentialsChanged(values: StoreFormValues, store: EcommerceStor
     input.apiVersion !== store.apiVersion ||
     input.apiPassword !== undefined ||
     (input.apiVersion === 'STORE_API_OAUTH' && input.apiLogin !== saved.apiPath) ||
-    (input.apiVersion === 'LEGACY' && (input.apiLogin !== saved.legacyUsername || input.apiUrl !== saved.apiUrl))
+    (input.apiVersion === 'LEGACY' && (input.apiLogin !== saved.legacyUsername || input.apiUrl !== saved.apiUrl)) ||
+    (input.apiVersion === 'WOOCOMMERCE_REST' && (input.apiLogin !== saved.consumerKey || input.apiUrl !== saved.siteUrl))
   );
 }
 
+/** Which form field holds each API input field, for the API versions whose fields are not the Store API's. */
+const FIELDS_OF_VERSION: Partial<Record<ApiVersion, Partial<Record<'apiUrl' | 'apiLogin' | 'apiPassword', keyof StoreFormValues>>>> = {
+  LEGACY: { apiUrl: 'apiUrl', apiLogin: 'legacyUsername', apiPassword: 'legacyApiToken' },
+  WOOCOMMERCE_REST: { apiUrl: 'siteUrl', apiLogin: 'consumerKey', apiPassword: 'consumerSecret' },
+};
+
 /** The form field that shows an error the server reported for an API input field. */
 export function formFieldFor(apiField: string | undefined, apiVersion: ApiVersion | null): keyof StoreFormValues | null {
+  const ofVersion = apiVersion ? FIELDS_OF_VERSION[apiVersion] : undefined;
   switch (apiField) {
     case 'name':
       return 'name';
     case 'apiVersion':
       return 'apiVersion';
     case 'apiUrl':
-      return 'apiUrl';
+      return ofVersion?.apiUrl ?? 'apiUrl';
     case 'apiLogin':
-      return apiVersion === 'LEGACY' ? 'legacyUsername' : 'apiPath';
+      return ofVersion?.apiLogin ?? 'apiPath';
     case 'apiPassword':
-      return apiVersion === 'LEGACY' ? 'legacyApiToken' : 'accessToken';
+      return ofVersion?.apiPassword ?? 'accessToken';
     default:
       return null;
   }

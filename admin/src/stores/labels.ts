@@ -1,4 +1,4 @@
-import type { ApiVersion, ConnectionStatus, ScopeLevel } from '../types';
+import type { ApiVersion, ConnectionStatus, Platform, ScopeLevel } from '../types';
 
 /**
  * The words merchants know from the migration guide ("Migrate a BigCommerce Legacy API
@@ -32,6 +32,54 @@ export const API_VERSION_CHOICES = [
   { id: 'LEGACY', name: API_VERSION_NAMES.LEGACY },
 ];
 
+export const PLATFORM_NAMES: Record<Platform, string> = {
+  BIGCOMMERCE: 'BigCommerce',
+  SHOPIFY: 'Shopify',
+  WOOCOMMERCE: 'WooCommerce',
+};
+
+/** Each API version belongs to one platform (the server refuses another platform's version). */
+export const PLATFORM_OF_API_VERSION: Record<ApiVersion, Platform> = {
+  STORE_API_OAUTH: 'BIGCOMMERCE',
+  LEGACY: 'BIGCOMMERCE',
+  SHOPIFY_ADMIN_TOKEN: 'SHOPIFY',
+  SHOPIFY_CLIENT_CREDENTIALS: 'SHOPIFY',
+  WOOCOMMERCE_REST: 'WOOCOMMERCE',
+};
+
+/** The "API Version" choices of a store: only its own platform's versions. */
+export function apiVersionChoices(platform: Platform): Array<{ id: ApiVersion; name: string }> {
+  return (Object.keys(PLATFORM_OF_API_VERSION) as ApiVersion[])
+    .filter((version) => PLATFORM_OF_API_VERSION[version] === platform)
+    .map((version) => ({ id: version, name: API_VERSION_NAMES[version] }));
+}
+
+/** As WooCommerce > Settings > Advanced > REST API names a key and its halves. */
+export const WOOCOMMERCE_LABELS = {
+  keysPage: 'WooCommerce > Settings > Advanced > REST API',
+  addKey: 'Add key',
+  permissionReadWrite: 'Read/Write',
+  siteUrl: 'Site URL',
+  siteUrlHint: 'The address of the WordPress site, e.g. https://shop.example.com, or https://example.com/shop if WordPress is in a subfolder',
+  consumerKey: 'Consumer key',
+  consumerKeyHint: 'starts with ck_',
+  consumerSecret: 'Consumer secret',
+} as const;
+
+/** How each platform's admin names what a test checks row by row, for the scope table's headings. */
+export const SCOPE_TABLE_WORDS: Record<Platform, { table: string; scope: string; granted: string }> = {
+  BIGCOMMERCE: { table: 'OAuth scopes', scope: 'OAuth scope', granted: 'Token has' },
+  SHOPIFY: { table: 'Access scopes', scope: 'Access scope', granted: 'Token has' },
+  WOOCOMMERCE: { table: 'Access of the key and its user', scope: 'Access', granted: 'Key has' },
+};
+
+/** What a WooCommerce key's user must be allowed (the rows of its connection test), for the guide. */
+export const WOOCOMMERCE_REQUIRED_ACCESS: Array<{ scope: string; needs: string }> = [
+  { scope: 'Orders', needs: 'read and change' },
+  { scope: 'Products', needs: 'read' },
+  { scope: 'Customers', needs: 'read' },
+];
+
 /** As the BigCommerce control panel names scope levels. */
 export const SCOPE_LEVEL_NAMES: Record<ScopeLevel, string> = {
   NONE: 'None',
@@ -57,7 +105,7 @@ export const STATUS_SHORT_REASONS: Record<ConnectionStatus, string> = {
   RATE_LIMITED: 'rate limited',
   TIMEOUT: 'timed out',
   NETWORK_ERROR: 'unreachable',
-  UPSTREAM_ERROR: 'BigCommerce error',
+  UPSTREAM_ERROR: 'platform error',
   NOT_CONFIGURED: 'not set up',
 };
 

@@ -1,0 +1,37 @@
+import { required, TextInput } from 'react-admin';
+import { WOOCOMMERCE_LABELS as WOO } from '../labels';
+import { SecretInput } from '../SecretInput';
+
+/**
+ * A WooCommerce REST API key, in the words of WooCommerce > Settings > Advanced > REST API:
+ * the site it was made on, then the consumer key and secret it showed. The server normalises
+ * whatever address is pasted (wp-admin, a /wp-json/ URL, no https://) to the site root.
+ */
+export const WooCommerceFields = ({ savedLast4, readOnly }: { savedLast4: string | null; readOnly: boolean }) => (
+  <>
+    <TextInput
+      source="siteUrl"
+      label={WOO.siteUrl}
+      helperText={WOO.siteUrlHint}
+      validate={required('Enter the address of the WordPress site the key was made on.')}
+      autoComplete="off"
+      fullWidth
+    />
+    <TextInput
+      source="consumerKey"
+      label={WOO.consumerKey}
+      helperText={WOO.consumerKeyHint}
+      validate={required(`Paste the consumer key that ${WOO.keysPage} showed for the key.`)}
+      autoComplete="off"
+      fullWidth
+    />
+    <SecretInput
+      source="consumerSecret"
+      label={WOO.consumerSecret}
+      savedLast4={savedLast4}
+      whatToPaste="consumer secret (starts with cs_) that WooCommerce showed with the key"
+      readOnly={readOnly}
+      noun="secret"
+    />
+  </>
+);
