@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { FULL_SCOPES } from './bigcommerce-harness';
+import { randomKeyHalf } from './woocommerce-harness';
 import { allOperations, VARIABLES, type Fixture, type Operation } from '../support/security-operations';
 import { CREATE_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
-import { useFakeBigCommerce, useFakeShopify, useTestServer } from '../support/hooks';
+import { useFakeBigCommerce, useFakeShopify, useFakeWooCommerce, useTestServer } from '../support/hooks';
 import { REQUIRED_HANDLES } from '../../server/platforms/shopify';
 import { WebhookReceiver, verifiesWith } from '../support/webhook-receiver';
 
@@ -27,6 +28,10 @@ const INPUTS = {
   shopifyAdminToken: canary('ShopifyAdminTok'),
   shopifyClientSecret: canary('ShopifyClientSecret'),
   shopifyWrongSecret: canary('ShopifyWrongSecret'),
+  // WooCommerce checks the shape of a consumer secret ("cs_" + 40 hex digits): random ones are as recognisable.
+  consumerSecret: randomKeyHalf('cs_'),
+  otherConsumerSecret: randomKeyHalf('cs_'),
+  misshapenConsumerSecret: `cs_${canary('WooSecret')}`,
 };
 const SHOP = 'canary-shop';
 const SHOPIFY_CLIENT_ID = 'canaryclientid0123456789';
@@ -43,6 +48,12 @@ const shopify = useFakeShopify((fake) => {
   fake.addShop({ shop: SHOP, name: 'Canary shop' });
   fake.addAdminToken({ shop: SHOP, token: INPUTS.shopifyAdminToken, scopes: [...REQUIRED_HANDLES] });
   fake.addApp({ shop: SHOP, clientId: SHOPIFY_CLIENT_ID, clientSecret: INPUTS.shopifyClientSecret, scopes: [...REQUIRED_HANDLES] });
+});
+const WOO_SITE = '/canary-shop';
+const WOO_KEY = randomKeyHalf('ck_');
+const wooFake = useFakeWooCommerce((fake) => {
+  fake.addSite({ path: WOO_SITE, name: 'Canary shop' });
+  fake.addKey({ site: WOO_SITE, consumerKey: WOO_KEY, consumerSecret: INPUTS.consumerSecret, permission: 'read_write', user: { login: 'canary-manager', role: 'shop_manager' } });
 });
 const server = useTestServer(() => ({
   SHOPIFY_API_URL: shopify.apiUrlTemplate,
@@ -89,6 +100,9 @@ beforeAll(async () => {
   const oauthStore = (await admin(CREATE_STORE, { name: 'Canary OAuth' })).data.createEcommerceStore.id;
   const legacyStore = (await admin(CREATE_STORE, { name: 'Canary Legacy' })).data.createEcommerceStore.id;
   const doomedStore = (await admin(CREATE_STORE, { name: 'Canary doomed' })).data.createEcommerceStore.id;
+  const wooStore = (await admin('mutation { createEcommerceStore(name: "Canary WooCommerce", platform: WOOCOMMERCE) { id } }')).data.createEcommerceStore.id;
+  const wooCredentials = (apiPassword?: string) => ({ apiVersion: 'WOOCOMMERCE_REST', apiUrl: `${wooFake.siteUrl(WOO_SITE)}/wp-admin/`, apiLogin: WOO_KEY, apiPassword });
+  await admin(UPDATE_CREDENTIALS, { id: wooStore, credentials: wooCredentials(INPUTS.consumerSecret) });
   await admin(UPDATE_CREDENTIALS, { id: legacyStore, credentials: { apiVersion: 'LEGACY', apiLogin: 'canarylegacy', apiPassword: INPUTS.legacyToken, apiUrl: fake.legacyApiUrl } });
   await admin(UPDATE_CREDENTIALS, { id: doomedStore, credentials: { apiVersion: 'STORE_API_OAUTH', apiLogin: `stores/${STORE_HASH}`, apiPassword: INPUTS.accessToken } });
   const user = (await admin('mutation($p: String!) { createUser(email: "canary-viewer@example.com", password: $p, role: VIEWER) { id } }', { p: INPUTS.userPassword })).data.createUser;
@@ -134,6 +148,8 @@ beforeAll(async () => {
     c: { apiVersion: 'STORE_API_OAUTH', apiLogin: `stores/${STORE_HASH}` },
     s: oauthStore,
   });
+  await admin('query($id: ID!) { testConnection(id: $id) { status message } }', { id: wooStore });
+  await admin('query($c: ApiCredentialsInput!, $s: ID) { testCredentials(credentials: $c, storeId: $s) { status message } }', { c: wooCredentials(), s: wooStore });
 
   // Shopify: an admin-created app's token, tested; a migration to client credentials that fails (wrong secret), then
   // succeeds; the issued token reused by the next tests; a dry run of the client secret.
@@ -160,6 +176,13 @@ beforeAll(async () => {
     id: oauthStore,
     c: { apiVersion: 'STORE_API_OAUTH', apiLogin: `stores/${STORE_HASH}`, apiPassword: INPUTS.dryRunToken },
   });
+  // WooCommerce: a wrong secret for the known key (tested, refused), and a secret of the wrong shape (never sent).
+  await admin('mutation($id: ID!, $c: ApiCredentialsInput!) { updateApiCredentials(id: $id, credentials: $c, verify: true) { id } }', {
+    id: wooStore,
+    c: wooCredentials(INPUTS.otherConsumerSecret),
+  });
+  await admin(UPDATE_CREDENTIALS, { id: wooStore, credentials: wooCredentials(INPUTS.misshapenConsumerSecret) });
+  await admin('query($c: ApiCredentialsInput!) { testCredentials(credentials: $c) { status message } }', { c: { ...wooCredentials(INPUTS.consumerSecret), apiLogin: INPUTS.otherConsumerSecret } });
   await admin('query($c: ApiCredentialsInput!) { testCredentials(credentials: $c) { status message } }', {
     c: { apiVersion: 'LEGACY', apiLogin: 'canarylegacy', apiPassword: INPUTS.dryRunToken, apiUrl: fake.legacyApiUrl },
   });
@@ -193,6 +216,10 @@ test('the walk covered every operation of the schema, and the secrets really wer
   // Shopify issued tokens for the planted client secret (the verified save's test, and the dry run of new credentials).
   expect(issuedByShopify().length).toBeGreaterThanOrEqual(2);
   expect(shopify.requests.some((request) => request.path.startsWith('/admin/oauth/access_scopes.json') && request.status === 200)).toBe(true);
+  // The fake WooCommerce knew the key's user: the planted consumer secret was sent, and accepted.
+  expect(wooFake.requests.some((request) => request.site === WOO_SITE && request.user === 'canary-manager')).toBe(true);
+  // ...and so was the wrong one, which the site refused.
+  expect(wooFake.requests.filter((request) => request.status === 401).length).toBeGreaterThan(0);
 });
 
 test('no response contains a planted secret, and an issued token appears only in the response that issued it', () => {

@@ -1,5 +1,6 @@
 import { FakeBigCommerce } from '../fakes/bigcommerce';
 import { FakeShopify } from '../fakes/shopify';
+import { FakeWooCommerce } from '../fakes/woocommerce';
 import { ADMIN, clientFor, TestServer, type GraphQLClient, type TestServerEnv } from './test-server';
 
 /**
@@ -26,6 +27,9 @@ export const useFakeBigCommerce = (setup?: (fake: FakeBigCommerce) => void) => u
 
 /** The fake Shopify (SHOPIFY_API_URL = fake.apiUrlTemplate). */
 export const useFakeShopify = (setup?: (fake: FakeShopify) => void) => useListeningFake(new FakeShopify(), setup);
+
+/** The fake WooCommerce (sites are typed URLs, fake.siteUrl(path); storelink needs OUTBOUND_ALLOW_PRIVATE=true to reach them). */
+export const useFakeWooCommerce = (setup?: (fake: FakeWooCommerce) => void) => useListeningFake(new FakeWooCommerce(), setup);
 
 /** A real storelink server with its own data directory (and database), destroyed after the last test. */
 export function useTestServer(env: TestServerEnv = {}): TestServer {
