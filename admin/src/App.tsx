@@ -1,4 +1,6 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { ChangePasswordPage } from './account/ChangePasswordPage';
 import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
@@ -30,6 +32,9 @@ export const App = () => (
         {/* A viewer gets the pages it may use: no store creation, no audit trail (the server would refuse them anyway). */}
         <Resource name="EcommerceStore" {...stores} create={role === 'ADMIN' ? stores.create : AdminOnly} />
         {role === 'ADMIN' && <Resource name="AuditEvent" {...audit} />}
+        <CustomRoutes>
+          <Route path="/account/password" element={<ChangePasswordPage />} />
+        </CustomRoutes>
       </>
     )}
   </Admin>

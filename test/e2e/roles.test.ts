@@ -101,4 +101,27 @@ describe('roles in the admin UI, in Chromium', () => {
     await shots.take(page, 'viewer-legacy-store');
     await page.context().close();
   });
+
+  test('any signed-in user changes their own password from the account menu, then signs in with it', async () => {
+    const page = await signIn(VIEWER);
+    const newPassword = 'a brand new viewer password 5t6y';
+    await page.getByRole('button', { name: `${VIEWER.email}, account menu` }).click();
+    await page.getByRole('menuitem', { name: 'Change my password' }).click();
+    await page.getByLabel(/^Current password/).fill('not my password at all');
+    await page.getByLabel(/^New password\s*\*?$/).fill(newPassword);
+    await page.getByLabel(/^New password again/).fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByTestId('password-outcome').getByText(/^Not changed/).waitFor();
+
+    await page.getByLabel(/^Current password/).fill(VIEWER.password);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByTestId('password-outcome').getByText(/Your password is changed/).waitFor();
+    await shots.take(page, 'password-changed');
+    expect(await page.getByLabel(/^Current password/).inputValue()).toBe('');
+
+    // The old password no longer works; the new one does.
+    expect((await server.graphql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: VIEWER.email, p: VIEWER.password })).errors).toBeDefined();
+    await page.context().close();
+    await (await signIn({ email: VIEWER.email, password: newPassword })).context().close();
+  });
 });

@@ -60,6 +60,14 @@ export type Platform =
   | 'SHOPIFY'
   | 'WOOCOMMERCE';
 
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { id: string } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 

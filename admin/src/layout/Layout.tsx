@@ -1,5 +1,8 @@
+import KeyIcon from '@mui/icons-material/Key';
+import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, UserMenu, useGetIdentity } from 'react-admin';
+import { AppBar, Layout as RaLayout, Logout, UserMenu, useGetIdentity, useUserMenu } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { Menu } from './Menu';
 
 /**
@@ -8,7 +11,24 @@ import { Menu } from './Menu';
  */
 const AccountMenu = () => {
   const { identity } = useGetIdentity();
-  return <UserMenu label={identity?.fullName ? `${identity.fullName}, account menu` : 'Account menu'} />;
+  return (
+    <UserMenu label={identity?.fullName ? `${identity.fullName}, account menu` : 'Account menu'}>
+      <ChangePasswordItem />
+      <Logout />
+    </UserMenu>
+  );
+};
+
+const ChangePasswordItem = () => {
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to="/account/password" onClick={() => userMenu?.onClose()}>
+      <ListItemIcon>
+        <KeyIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>Change my password</ListItemText>
+    </MenuItem>
+  );
 };
 
 const StorelinkAppBar = () => <AppBar userMenu={<AccountMenu />} />;

@@ -1,0 +1,88 @@
+import { gql, useMutation, type TypedDocumentNode } from '@apollo/client';
+import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { Title } from 'react-admin';
+import { toStorelinkError } from '../errors';
+import type { ChangePasswordMutation, ChangePasswordMutationVariables } from '../generated/graphql';
+
+const CHANGE_PASSWORD: TypedDocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables> = gql`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { id }
+  }
+`;
+
+const MIN_LENGTH = 12;
+
+/** Account > Change my password: the signed-in user's own password; the server ends their other sessions. */
+export const ChangePasswordPage = () => {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [changePassword, { loading }] = useMutation(CHANGE_PASSWORD);
+  const mismatch = repeat.length > 0 && repeat !== next;
+  const tooShort = next.length > 0 && next.length < MIN_LENGTH;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (mismatch || tooShort) return;
+    setOutcome(null);
+    try {
+      await changePassword({ variables: { currentPassword: current, newPassword: next } });
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      setOutcome({ ok: true, message: 'Your password is changed. Your other sessions (other browsers and devices) were signed out; this one goes on.' });
+    } catch (error) {
+      setOutcome({ ok: false, message: `Not changed: ${toStorelinkError(error).message}` });
+    }
+  };
+
+  return (
+    <Box sx={{ mt: 2, maxWidth: 480 }}>
+      <Title title="Change my password" />
+      <Card>
+        <CardContent>
+          <Typography variant="h5" component="h1" gutterBottom>
+            Change my password
+          </Typography>
+          <form onSubmit={submit} noValidate>
+            <Stack spacing={1.5}>
+              {outcome && (
+                <Alert severity={outcome.ok ? 'success' : 'error'} role={outcome.ok ? 'status' : 'alert'} data-testid="password-outcome">
+                  {outcome.message}
+                </Alert>
+              )}
+              <TextField label="Current password" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
+              <TextField
+                label="New password"
+                type="password"
+                autoComplete="new-password"
+                required
+                value={next}
+                onChange={(e) => setNext(e.target.value)}
+                error={tooShort}
+                helperText={`At least ${MIN_LENGTH} characters.`}
+              />
+              <TextField
+                label="New password again"
+                type="password"
+                autoComplete="new-password"
+                required
+                value={repeat}
+                onChange={(e) => setRepeat(e.target.value)}
+                error={mismatch}
+                helperText={mismatch ? 'The two new passwords differ.' : ' '}
+              />
+              <Box>
+                <Button type="submit" variant="contained" disabled={loading || !current || !next || next !== repeat || tooShort}>
+                  Change password
+                </Button>
+              </Box>
+            </Stack>
+          </form>
+        </CardContent>
+      </Card>
+    </Box>
+  );
+};
