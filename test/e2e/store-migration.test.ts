@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
 import { ADMIN, TestServer } from '../support/test-server';
-import { launchChromium, requireAdminBuild, ResponseRecorder, Screenshots } from './support/browser';
+import { launchChromium, requireAdminBuild, type ResponseRecorder, Screenshots } from './support/browser';
+import { expectVisible, inputLabelled, openRecordedPage, stepsIn, waitUntil } from './support/steps';
 import { FULL_SCOPES, ORDERS_READ_ONLY_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
@@ -53,11 +54,7 @@ describe('migrating a store from a Legacy API account to a Store API account, in
     // Introspection off, as a locked-down installation may run: the admin must not depend on it.
     server = await TestServer.start({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true', GRAPHQL_INTROSPECTION: 'off' });
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    responses = new ResponseRecorder(page, server.url);
-    page.on('console', (message) => browserLog.push(`${message.type()}: ${message.text()}`));
+    ({ page, responses } = await openRecordedPage(browser, server.url, browserLog));
     page.on('requestfinished', async (request) => {
       if (!request.url().endsWith('/graphql')) return;
       const operation = request.postDataJSON()?.operationName;
@@ -65,20 +62,10 @@ describe('migrating a store from a Legacy API account to a Store API account, in
       const body = operation === 'Login' ? '' : ((await (await request.response())?.text()) ?? '').slice(0, 300);
       browserLog.push(`graphql ${operation}: ${body}`);
     });
-    page.on('pageerror', (error) => browserLog.push(`page error: ${error.message}`));
   });
 
   /** A test step that, when it fails, leaves a screenshot of what the browser showed at that moment. */
-  const step = (name: string, run: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await run();
-      } catch (error) {
-        await shots.take(page, `FAILED-${name.replace(/\W+/g, '-').slice(0, 50)}`).catch(() => undefined);
-        const snackbar = await page.locator('.MuiSnackbar-root').allTextContents().catch(() => []);
-        throw new Error(`${(error as Error).message}\nNotifications: ${JSON.stringify(snackbar)}\nBrowser console:\n${browserLog.slice(-20).join('\n')}`);
-      }
-    });
+  const step = stepsIn(() => page, shots, browserLog);
 
   afterAll(async () => {
     await browser?.close();
@@ -87,8 +74,7 @@ describe('migrating a store from a Legacy API account to a Store API account, in
   });
 
   const apiVersionSelect = () => page.getByRole('combobox', { name: 'API Version' });
-  /** An input by its label, as written, whether or not the form marks it required (" *"). */
-  const input = (label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\u2009]*\\*?$`));
+  const input = (label: string) => inputLabelled(page, label);
   const accessTokenInput = () => input('API password (Access token)');
   const saveButton = () => page.getByRole('button', { name: 'Save', exact: true });
 
@@ -364,19 +350,6 @@ describe('migrating a store from a Legacy API account to a Store API account, in
     return input('API token').inputValue();
   }
 });
-
-async function expectVisible(locator: import('playwright-core').Locator) {
-  await locator.first().waitFor({ state: 'visible' });
-}
-
-async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-}
 
 /** Waits until the element's text is the expected one (numbers and chips update after their request). */
 async function expectText(locator: import('playwright-core').Locator, expected: string) {

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce';
 import { ADMIN, TestServer } from '../support/test-server';
 import { seriousAxeViolations } from './support/axe';
-import { launchChromium, requireAdminBuild, ResponseRecorder, Screenshots } from './support/browser';
+import { launchChromium, requireAdminBuild, type ResponseRecorder, Screenshots } from './support/browser';
+import { expectVisible, inputLabelled, openRecordedPage, stepsIn, waitUntil } from './support/steps';
 
 /**
  * A WooCommerce store added and connected in real Chromium, against the real server and the
@@ -39,12 +40,7 @@ describe('a WooCommerce store, in Chromium', () => {
     fake.addKey({ site: SITE, consumerKey: READ_ONLY.key, consumerSecret: READ_ONLY.secret, permission: 'read', user: { login: 'shop-manager', role: 'shop_manager' } });
     server = await TestServer.start({ OUTBOUND_ALLOW_PRIVATE: 'true' });
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    responses = new ResponseRecorder(page, server.url);
-    page.on('console', (message) => browserLog.push(`${message.type()}: ${message.text()}`));
-    page.on('pageerror', (error) => browserLog.push(`page error: ${error.message}`));
+    ({ page, responses } = await openRecordedPage(browser, server.url, browserLog));
   });
 
   afterAll(async () => {
@@ -53,18 +49,8 @@ describe('a WooCommerce store, in Chromium', () => {
     await fake?.stop();
   });
 
-  const step = (name: string, run: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await run();
-      } catch (error) {
-        await shots.take(page, `FAILED-${name.replace(/\W+/g, '-').slice(0, 50)}`).catch(() => undefined);
-        const snackbar = await page.locator('.MuiSnackbar-root').allTextContents().catch(() => []);
-        throw new Error(`${(error as Error).message}\nNotifications: ${JSON.stringify(snackbar)}\nBrowser console:\n${browserLog.slice(-20).join('\n')}`);
-      }
-    });
-
-  const input = (label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\u2009]*\\*?$`));
+  const step = stepsIn(() => page, shots, browserLog);
+  const input = (label: string) => inputLabelled(page, label);
   const saveButton = () => page.getByRole('button', { name: 'Save', exact: true });
   const fieldOf = (label: string) => page.locator('.MuiFormControl-root', { has: input(label) });
 
@@ -181,16 +167,3 @@ describe('a WooCommerce store, in Chromium', () => {
     expect(browserLog.filter((line) => line.startsWith('page error') || /Content Security Policy/i.test(line))).toEqual([]);
   });
 });
-
-async function expectVisible(locator: Locator) {
-  await locator.first().waitFor({ state: 'visible' });
-}
-
-async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-}

@@ -1,8 +1,9 @@
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
-import { required, SelectInput, TextInput } from 'react-admin';
+import { SelectInput } from 'react-admin';
 import type { EcommerceStore } from '../types';
 import { ConnectionTestResultPanel } from './ConnectionTestResultPanel';
+import { CredentialTextInput } from './CredentialTextInput';
 import { hasSavedSecret, type StoreFormValues } from './credentialsForm';
 import { API_VERSION_NAMES, apiVersionChoices, LABELS } from './labels';
 import { SecretInput } from './SecretInput';
@@ -37,13 +38,11 @@ export const ApiAccessSection = ({ store, readOnly = false }: { store: Ecommerce
 
       {apiVersion === 'STORE_API_OAUTH' && (
         <>
-          <TextInput
+          <CredentialTextInput
             source="apiPath"
             label={LABELS.apiPath}
             helperText={LABELS.apiPathHint}
-            validate={required('Paste the API path BigCommerce showed for the API account.')}
-            autoComplete="off"
-            fullWidth
+            requiredMessage="Paste the API path BigCommerce showed for the API account."
           />
           <SecretInput
             source="accessToken"
@@ -57,21 +56,17 @@ export const ApiAccessSection = ({ store, readOnly = false }: { store: Ecommerce
 
       {apiVersion === 'LEGACY' && (
         <>
-          <TextInput
+          <CredentialTextInput
             source="apiUrl"
             label={LABELS.legacyApiUrl}
             helperText="The API path of the Legacy API account, e.g. https://store-abcd1234.mybigcommerce.com/api/v2/"
-            validate={required('Enter the API URL of the Legacy API account.')}
-            autoComplete="off"
-            fullWidth
+            requiredMessage="Enter the API URL of the Legacy API account."
           />
-          <TextInput
+          <CredentialTextInput
             source="legacyUsername"
             label={LABELS.legacyUsername}
             helperText="The username of the Legacy API account"
-            validate={required('Enter the username of the Legacy API account.')}
-            autoComplete="off"
-            fullWidth
+            requiredMessage="Enter the username of the Legacy API account."
           />
           <SecretInput
             source="legacyApiToken"

@@ -1,9 +1,9 @@
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
-import TaskAltIcon from '@mui/icons-material/TaskAlt';
-import { Box, Button, List, ListItem, ListItemIcon, ListItemText, Paper, Typography } from '@mui/material';
+import { Box, Button, Paper, Typography } from '@mui/material';
 import { useFormContext } from 'react-hook-form';
 import { useIsViewer } from '../useIsViewer';
 import type { StoreFormValues } from './credentialsForm';
+import { GuideChecklist } from './GuideChecklist';
 import { API_VERSION_NAMES, LABELS, REQUIRED_SCOPES, SCOPE_LEVEL_NAMES } from './labels';
 
 /**
@@ -38,16 +38,11 @@ export const MigrationGuide = () => {
             <strong>Advanced Settings &gt; API Accounts</strong>) and create an API account of type <strong>“V2/V3 API token”</strong>{' '}
             with exactly these OAuth scopes:
           </Typography>
-          <List dense disablePadding aria-label="OAuth scopes to set" data-testid="required-scopes">
-            {REQUIRED_SCOPES.map(({ scope, level }) => (
-              <ListItem key={scope} disableGutters sx={{ py: 0 }}>
-                <ListItemIcon sx={{ minWidth: 32 }}>
-                  <TaskAltIcon fontSize="small" color="action" />
-                </ListItemIcon>
-                <ListItemText primary={`${scope} = ${SCOPE_LEVEL_NAMES[level]}`} />
-              </ListItem>
-            ))}
-          </List>
+          <GuideChecklist
+            label="OAuth scopes to set"
+            testId="required-scopes"
+            items={REQUIRED_SCOPES.map(({ scope, level }) => `${scope} = ${SCOPE_LEVEL_NAMES[level]}`)}
+          />
           <Typography variant="body2" color="text.secondary">
             Leave every other scope at None. Save, and keep the credentials BigCommerce shows you: it shows the Access Token only once.
           </Typography>

@@ -1,4 +1,4 @@
-import { required, TextInput } from 'react-admin';
+import { CredentialTextInput } from '../CredentialTextInput';
 import { WOOCOMMERCE_LABELS as WOO } from '../labels';
 import { SecretInput } from '../SecretInput';
 
@@ -9,21 +9,12 @@ import { SecretInput } from '../SecretInput';
  */
 export const WooCommerceFields = ({ savedLast4, readOnly }: { savedLast4: string | null; readOnly: boolean }) => (
   <>
-    <TextInput
-      source="siteUrl"
-      label={WOO.siteUrl}
-      helperText={WOO.siteUrlHint}
-      validate={required('Enter the address of the WordPress site the key was made on.')}
-      autoComplete="off"
-      fullWidth
-    />
-    <TextInput
+    <CredentialTextInput source="siteUrl" label={WOO.siteUrl} helperText={WOO.siteUrlHint} requiredMessage="Enter the address of the WordPress site the key was made on." />
+    <CredentialTextInput
       source="consumerKey"
       label={WOO.consumerKey}
       helperText={WOO.consumerKeyHint}
-      validate={required(`Paste the consumer key that ${WOO.keysPage} showed for the key.`)}
-      autoComplete="off"
-      fullWidth
+      requiredMessage={`Paste the consumer key that ${WOO.keysPage} showed for the key.`}
     />
     <SecretInput
       source="consumerSecret"

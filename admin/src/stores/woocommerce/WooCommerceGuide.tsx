@@ -1,9 +1,9 @@
 import KeyIcon from '@mui/icons-material/Key';
-import TaskAltIcon from '@mui/icons-material/TaskAlt';
-import { Box, Button, List, ListItem, ListItemIcon, ListItemText, Paper, Typography } from '@mui/material';
+import { Box, Button, Paper, Typography } from '@mui/material';
 import { useFormContext } from 'react-hook-form';
 import { useIsViewer } from '../../useIsViewer';
 import type { StoreFormValues } from '../credentialsForm';
+import { GuideChecklist } from '../GuideChecklist';
 import { API_VERSION_NAMES, LABELS, WOOCOMMERCE_LABELS as WOO, WOOCOMMERCE_REQUIRED_ACCESS } from '../labels';
 
 /**
@@ -38,16 +38,11 @@ export const WooCommerceGuide = () => {
             <strong>Shop manager</strong>: the key may do only what its user may. As <strong>Permissions</strong>, choose{' '}
             <strong>{WOO.permissionReadWrite}</strong>. storelink needs:
           </Typography>
-          <List dense disablePadding aria-label="Access the key needs" data-testid="woocommerce-required-access">
-            {WOOCOMMERCE_REQUIRED_ACCESS.map(({ scope, needs }) => (
-              <ListItem key={scope} disableGutters sx={{ py: 0 }}>
-                <ListItemIcon sx={{ minWidth: 32 }}>
-                  <TaskAltIcon fontSize="small" color="action" />
-                </ListItemIcon>
-                <ListItemText primary={`${scope}: ${needs}`} />
-              </ListItem>
-            ))}
-          </List>
+          <GuideChecklist
+            label="Access the key needs"
+            testId="woocommerce-required-access"
+            items={WOOCOMMERCE_REQUIRED_ACCESS.map(({ scope, needs }) => `${scope}: ${needs}`)}
+          />
           <Typography variant="body2" color="text.secondary">
             Click <strong>Generate API key</strong>. WooCommerce shows the consumer secret only once: keep the page open for the next step.
           </Typography>

@@ -1,0 +1,56 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { ResponseRecorder, type Screenshots } from './browser';
+
+/**
+ * What a step-by-step browser story needs: steps that explain their own failure, inputs found
+ * by their label, and waits with a reason.
+ */
+
+/**
+ * A `test` per step that, when it fails, leaves a screenshot of what the browser showed at that
+ * moment and adds the visible notifications and the last lines of the browser's console.
+ */
+export function stepsIn(page: () => Page, shots: Screenshots, browserLog: string[]) {
+  return (name: string, run: () => Promise<void>) =>
+    test(name, async () => {
+      try {
+        await run();
+      } catch (error) {
+        await shots.take(page(), `FAILED-${name.replace(/\W+/g, '-').slice(0, 50)}`).catch(() => undefined);
+        const snackbar = await page().locator('.MuiSnackbar-root').allTextContents().catch(() => []);
+        throw new Error(`${(error as Error).message}\nNotifications: ${JSON.stringify(snackbar)}\nBrowser console:\n${browserLog.slice(-20).join('\n')}`);
+      }
+    });
+}
+
+/** An input by its label, as written, whether or not the form marks it required (" *"). */
+export function inputLabelled(page: Page, label: string): Locator {
+  return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\u2009]*\\*?$`));
+}
+
+export async function expectVisible(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible' });
+}
+
+export async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/**
+ * A page in a fresh desktop-sized context: every response from `serverUrl` recorded (to search
+ * for secrets), the console and page errors kept in `browserLog` (for a failed step's report).
+ */
+export async function openRecordedPage(browser: Browser, serverUrl: string, browserLog: string[]): Promise<{ page: Page; responses: ResponseRecorder }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const responses = new ResponseRecorder(page, serverUrl);
+  page.on('console', (message) => browserLog.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => browserLog.push(`page error: ${error.message}`));
+  return { page, responses };
+}
