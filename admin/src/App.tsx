@@ -10,6 +10,7 @@ import { AdminOnly } from './layout/AdminOnly';
 import { LoginPage } from './LoginPage';
 import audit from './audit';
 import stores from './stores';
+import webhooks from './webhooks';
 import { darkTheme, lightTheme } from './theme';
 
 export const App = () => (
@@ -32,6 +33,8 @@ export const App = () => (
         {/* A viewer gets the pages it may use: no store creation, no audit trail (the server would refuse them anyway). */}
         <Resource name="EcommerceStore" {...stores} create={role === 'ADMIN' ? stores.create : AdminOnly} />
         {role === 'ADMIN' && <Resource name="AuditEvent" {...audit} />}
+        <Resource name="WebhookEndpoint" {...webhooks} create={role === 'ADMIN' ? webhooks.create : AdminOnly} />
+        <Resource name="WebhookDelivery" />
         <CustomRoutes>
           <Route path="/account/password" element={<ChangePasswordPage />} />
         </CustomRoutes>

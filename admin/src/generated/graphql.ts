@@ -60,6 +60,18 @@ export type Platform =
   | 'SHOPIFY'
   | 'WOOCOMMERCE';
 
+export type WebhookEventType =
+  /** store.connection.failed: a store's connection went from OK to not OK. */
+  | 'CONNECTION_FAILED'
+  /** store.connection.recovered: from not OK back to OK. */
+  | 'CONNECTION_RECOVERED'
+  /** store.connection.status_changed: any change of status between two tests. */
+  | 'CONNECTION_STATUS_CHANGED'
+  /** connection_test_job.completed: a bulk re-test finished, with its counts. */
+  | 'CONNECTION_TEST_JOB_COMPLETED'
+  /** webhook.test: sent by sendTestWebhook only; cannot be subscribed to. */
+  | 'WEBHOOK_TEST';
+
 export type ChangePasswordMutationVariables = Exact<{
   currentPassword: string;
   newPassword: string;
@@ -154,3 +166,33 @@ export type LoginMutationVariables = Exact<{
 
 
 export type LoginMutation = { login: { token: string } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  url: string;
+  events: Array<WebhookEventType> | WebhookEventType;
+  description?: string | null | undefined;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, endpoint: { id: string, secretLast4: string } } };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, endpoint: { id: string, secretLast4: string } } };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SendTestWebhookMutation = { sendTestWebhook: { id: string } };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  deliveryId: string | number;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { id: string } };
