@@ -15,6 +15,7 @@ export const Menu = () => {
         </ListSubheader>
       )}
       <RaMenu.ResourceItem name="EcommerceStore" />
+      <RaMenu.ResourceItem name="WebhookEndpoint" />
       {permissions === 'ADMIN' && <RaMenu.ResourceItem name="AuditEvent" />}
     </RaMenu>
   );
