@@ -168,6 +168,10 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       // requests a browser would send cross-site without a preflight (Apollo's default, kept on).
       allowBatchedHttpRequests: false,
       csrfPrevention: true,
+      // storelink's own SIGTERM/SIGINT handler stops Apollo as one step of its shutdown. Apollo's
+      // handler would start a second stop that leaves ours waiting on it for ever (the drain then
+      // never ends and the process is killed at the shutdown budget with exit 1).
+      stopOnTerminationSignals: false,
       validationRules: limits.validationRules,
       parseOptions: limits.parseOptions,
       // Compact JSON (Apollo pretty-prints by default: a third more bytes to build and send).
