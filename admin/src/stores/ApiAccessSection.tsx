@@ -9,6 +9,7 @@ import { API_VERSION_NAMES, apiVersionChoices, LABELS } from './labels';
 import { SecretInput } from './SecretInput';
 import { TestBeforeSavingButton } from './TestBeforeSavingButton';
 import { useLatestResult } from './LatestResult';
+import { ShopifyFields } from './shopify/ShopifyFields';
 import { WooCommerceFields } from './woocommerce/WooCommerceFields';
 
 /**
@@ -28,7 +29,15 @@ export const ApiAccessSection = ({ store, readOnly = false }: { store: Ecommerce
       <Typography variant="h6" id="api-access-heading" gutterBottom>
         {LABELS.apiAccess}
       </Typography>
-      <SelectInput source="apiVersion" label={LABELS.apiVersion} choices={apiVersionChoices(store.platform)} emptyText="Choose…" fullWidth />
+      <SelectInput
+        source="apiVersion"
+        label={LABELS.apiVersion}
+        choices={apiVersionChoices(store.platform)}
+        emptyText="Choose…"
+        fullWidth
+        // Long names (Shopify's) wrap on a phone instead of widening the page.
+        sx={{ '& .MuiSelect-select.MuiSelect-select': { whiteSpace: 'normal' } }}
+      />
 
       {switching && (
         <Alert severity="info" sx={{ mb: 2 }}>
@@ -79,6 +88,10 @@ export const ApiAccessSection = ({ store, readOnly = false }: { store: Ecommerce
       )}
 
       {apiVersion === 'WOOCOMMERCE_REST' && <WooCommerceFields savedLast4={savedLast4} readOnly={readOnly} />}
+
+      {(apiVersion === 'SHOPIFY_ADMIN_TOKEN' || apiVersion === 'SHOPIFY_CLIENT_CREDENTIALS') && (
+        <ShopifyFields apiVersion={apiVersion} savedLast4={savedLast4} readOnly={readOnly} />
+      )}
 
       {apiVersion && !readOnly && (
         <Stack spacing={2} sx={{ mt: 1 }}>

@@ -26,6 +26,14 @@ export interface StoreFormValues {
   consumerKey: string;
   /** WooCommerce: "cs_…"; empty keeps the saved one. */
   consumerSecret: string;
+  /** Shopify, both ways in: the shop as typed ("acme", "acme.myshopify.com" or an admin URL). */
+  shop: string;
+  /** Shopify custom app; empty keeps the saved one. */
+  shopifyAdminToken: string;
+  /** Shopify Dev Dashboard app. */
+  shopifyClientId: string;
+  /** Shopify Dev Dashboard app; empty keeps the saved one. */
+  shopifyClientSecret: string;
   /** Test the new credentials first and save them only if they work. */
   verify: boolean;
 }
@@ -42,6 +50,10 @@ export function toFormValues(store: EcommerceStore): StoreFormValues {
     siteUrl: store.apiVersion === 'WOOCOMMERCE_REST' ? (store.apiUrl ?? '') : '',
     consumerKey: store.apiVersion === 'WOOCOMMERCE_REST' ? (store.apiLogin ?? '') : '',
     consumerSecret: '',
+    shop: store.apiVersion === 'SHOPIFY_ADMIN_TOKEN' || store.apiVersion === 'SHOPIFY_CLIENT_CREDENTIALS' ? (store.apiUrl ?? '') : '',
+    shopifyAdminToken: '',
+    shopifyClientId: store.apiVersion === 'SHOPIFY_CLIENT_CREDENTIALS' ? (store.apiLogin ?? '') : '',
+    shopifyClientSecret: '',
     verify: true,
   };
 }
@@ -64,6 +76,16 @@ export function toCredentialsInput(values: StoreFormValues): ApiCredentialsInput
     if (trimmed(values.legacyApiToken)) input.apiPassword = trimmed(values.legacyApiToken);
     return input;
   }
+  if (values.apiVersion === 'SHOPIFY_ADMIN_TOKEN') {
+    const input: ApiCredentialsInput = { apiVersion: 'SHOPIFY_ADMIN_TOKEN', apiUrl: trimmed(values.shop) };
+    if (trimmed(values.shopifyAdminToken)) input.apiPassword = trimmed(values.shopifyAdminToken);
+    return input;
+  }
+  if (values.apiVersion === 'SHOPIFY_CLIENT_CREDENTIALS') {
+    const input: ApiCredentialsInput = { apiVersion: 'SHOPIFY_CLIENT_CREDENTIALS', apiUrl: trimmed(values.shop), apiLogin: trimmed(values.shopifyClientId) };
+    if (trimmed(values.shopifyClientSecret)) input.apiPassword = trimmed(values.shopifyClientSecret);
+    return input;
+  }
   if (values.apiVersion === 'WOOCOMMERCE_REST') {
     const input: ApiCredentialsInput = { apiVersion: 'WOOCOMMERCE_REST', apiLogin: trimmed(values.consumerKey), apiUrl: trimmed(values.siteUrl) };
     if (trimmed(values.consumerSecret)) input.apiPassword = trimmed(values.consumerSecret);
@@ -82,7 +104,9 @@ export function credentialsChanged(values: StoreFormValues, store: EcommerceStor
     input.apiPassword !== undefined ||
     (input.apiVersion === 'STORE_API_OAUTH' && input.apiLogin !== saved.apiPath) ||
     (input.apiVersion === 'LEGACY' && (input.apiLogin !== saved.legacyUsername || input.apiUrl !== saved.apiUrl)) ||
-    (input.apiVersion === 'WOOCOMMERCE_REST' && (input.apiLogin !== saved.consumerKey || input.apiUrl !== saved.siteUrl))
+    (input.apiVersion === 'WOOCOMMERCE_REST' && (input.apiLogin !== saved.consumerKey || input.apiUrl !== saved.siteUrl)) ||
+    (input.apiVersion === 'SHOPIFY_ADMIN_TOKEN' && input.apiUrl !== saved.shop) ||
+    (input.apiVersion === 'SHOPIFY_CLIENT_CREDENTIALS' && (input.apiUrl !== saved.shop || input.apiLogin !== saved.shopifyClientId))
   );
 }
 
@@ -90,6 +114,8 @@ export function credentialsChanged(values: StoreFormValues, store: EcommerceStor
 const FIELDS_OF_VERSION: Partial<Record<ApiVersion, Partial<Record<'apiUrl' | 'apiLogin' | 'apiPassword', keyof StoreFormValues>>>> = {
   LEGACY: { apiUrl: 'apiUrl', apiLogin: 'legacyUsername', apiPassword: 'legacyApiToken' },
   WOOCOMMERCE_REST: { apiUrl: 'siteUrl', apiLogin: 'consumerKey', apiPassword: 'consumerSecret' },
+  SHOPIFY_ADMIN_TOKEN: { apiUrl: 'shop', apiPassword: 'shopifyAdminToken' },
+  SHOPIFY_CLIENT_CREDENTIALS: { apiUrl: 'shop', apiLogin: 'shopifyClientId', apiPassword: 'shopifyClientSecret' },
 };
 
 /** The form field that shows an error the server reported for an API input field. */

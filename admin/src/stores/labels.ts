@@ -22,8 +22,9 @@ export const API_VERSION_NAMES: Record<ApiVersion, string> = {
   STORE_API_OAUTH: 'Store API Account (OAuth)',
   LEGACY: 'Legacy API account',
   // Shopify's credentials are in the schema; their form and guide come with the Shopify work.
-  SHOPIFY_ADMIN_TOKEN: 'Shopify Admin API access token',
-  SHOPIFY_CLIENT_CREDENTIALS: 'Shopify app client credentials',
+  // As the server's messages name them (server/common/api-version.ts).
+  SHOPIFY_ADMIN_TOKEN: 'Shopify custom app (Admin API access token)',
+  SHOPIFY_CLIENT_CREDENTIALS: 'Shopify Dev Dashboard app (client credentials)',
   WOOCOMMERCE_REST: 'WooCommerce REST API key',
 };
 
@@ -65,6 +66,26 @@ export const WOOCOMMERCE_LABELS = {
   consumerKeyHint: 'starts with ck_',
   consumerSecret: 'Consumer secret',
 } as const;
+
+/** Shopify's words, from the Shopify admin and the Dev Dashboard. */
+export const SHOPIFY_LABELS = {
+  shop: 'Shop',
+  shopHint: 'acme, acme.myshopify.com, or any address of the shop’s admin',
+  adminToken: 'Admin API access token',
+  clientId: 'Client ID',
+  clientIdHint: 'Dev Dashboard > your app > Settings > Client ID',
+  clientSecret: 'Client secret',
+} as const;
+
+/** The access scopes a Shopify app needs, by the names the Dev Dashboard lists and their handles. */
+export const SHOPIFY_SCOPES: Array<{ handle: string; name: string }> = [
+  { handle: 'write_orders', name: 'Orders (write)' },
+  { handle: 'write_merchant_managed_fulfillment_orders', name: 'Merchant-managed fulfillment orders (write)' },
+  { handle: 'read_products', name: 'Products (read)' },
+  { handle: 'read_inventory', name: 'Inventory (read)' },
+  { handle: 'read_locations', name: 'Locations (read)' },
+  { handle: 'read_customers', name: 'Customers (read)' },
+];
 
 /** How each platform's admin names what a test checks row by row, for the scope table's headings. */
 export const SCOPE_TABLE_WORDS: Record<Platform, { table: string; scope: string; granted: string }> = {
