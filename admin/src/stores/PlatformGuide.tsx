@@ -1,11 +1,13 @@
 import type { ComponentType } from 'react';
 import type { EcommerceStore, Platform } from '../types';
 import { MigrationGuide } from './MigrationGuide';
+import { ShopifyMigrationGuide } from './shopify/ShopifyMigrationGuide';
 import { WooCommerceGuide } from './woocommerce/WooCommerceGuide';
 
 /** Each platform's guide away from its deprecated way in (BigCommerce: Legacy API accounts). */
 const MIGRATION_GUIDES: Partial<Record<Platform, ComponentType>> = {
   BIGCOMMERCE: MigrationGuide,
+  SHOPIFY: ShopifyMigrationGuide,
 };
 
 /** Each platform's guide to making the credentials storelink needs; a platform without one shows none. */
