@@ -7,13 +7,17 @@ import { useIsViewer } from '../useIsViewer';
 import { ApiVersionField } from './ApiVersionField';
 import { ConnectionStatusChip } from './ConnectionStatusChip';
 import { LastTestedField } from './LastTestedField';
-import { API_VERSION_CHOICES, CONNECTION_HEALTH_CHOICES } from './labels';
+import { API_VERSION_CHOICES, CONNECTION_HEALTH_CHOICES, PLATFORM_NAMES } from './labels';
+import type { Platform } from '../types';
+
+const PLATFORM_CHOICES = (Object.keys(PLATFORM_NAMES) as Platform[]).map((id) => ({ id, name: PLATFORM_NAMES[id] }));
 
 /** A filter that is simply on or off: choosing it from "Add filter" applies its defaultValue. */
 const QuickFilter = ({ label }: { label: string; source: string; defaultValue: unknown }) => <Chip sx={{ mb: 1 }} label={label} />;
 
 const storeFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search by name" />,
+  <SelectInput key="platform" source="platform" label="Platform" choices={PLATFORM_CHOICES} />,
   <SelectInput key="apiVersion" source="apiVersion" label="API Version" choices={API_VERSION_CHOICES} />,
   <SelectInput key="connectionHealth" source="connectionHealth" label="Connection" choices={CONNECTION_HEALTH_CHOICES} />,
   <QuickFilter key="needsMigration" source="needsMigration" label="Needs migration" defaultValue={true} />,
@@ -64,6 +68,7 @@ const StoreSimpleList = () => (
   <SimpleList<EcommerceStore>
     rowClick="edit"
     primaryText={(store) => store.name}
+    tertiaryText={(store) => PLATFORM_NAMES[store.platform]}
     secondaryText={() => (
       <Stack component="span" direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 1, alignItems: 'center', mt: 0.5 }}>
         <ApiVersionField />
@@ -76,6 +81,7 @@ const StoreSimpleList = () => (
 const StoreTable = () => (
   <DataTable<EcommerceStore> rowClick="edit" bulkActionButtons={false}>
     <DataTable.Col<EcommerceStore> source="name" label="Name" render={(store) => <StoreNameLink store={store} />} />
+    <DataTable.Col<EcommerceStore> source="platform" label="Platform" render={(store) => PLATFORM_NAMES[store.platform]} />
     <DataTable.Col source="apiVersion" label="API Version" field={ApiVersionField} />
     <DataTable.Col label="Connection" disableSort>
       <ConnectionStatusChip />
