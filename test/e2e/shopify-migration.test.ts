@@ -1,0 +1,200 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { REQUIRED_HANDLES } from '../../server/platforms/shopify';
+import { startFakeShopify, type FakeShopify } from '../fakes/shopify';
+import { seriousAxeViolations } from './support/axe';
+import { launchChromium, requireAdminBuild, ResponseRecorder, Screenshots } from './support/browser';
+import { ADMIN, TestServer } from '../support/test-server';
+
+/**
+ * A Shopify store in real Chromium, against the real server and the fake Shopify: added with
+ * its platform, connected with a custom app's Admin API access token, then migrated with the
+ * Shopify guide to a Dev Dashboard app, through a wrong client secret to the right one.
+ * Screenshots in test-results/shopify-migration/, at desktop width and at 390 px.
+ */
+
+const SHOP = 'acme-outdoor';
+const ADMIN_TOKEN = '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';
+const CLIENT_ID = '5d2b8e1f4a7c0d3e6b9f2a5c8e1d4b7a';
+const CLIENT_SECRET = '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';
+const WRONG_SECRET = 'shpss_0000000000000000000000000000dead';
+const SECRETS = [ADMIN_TOKEN, CLIENT_SECRET, WRONG_SECRET];
+
+jest.setTimeout(120_000);
+
+describe('a Shopify store, from an admin-created app to a Dev Dashboard app, in Chromium', () => {
+  let fake: FakeShopify;
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let responses: ResponseRecorder;
+  const shots = new Screenshots('shopify-migration');
+  const browserLog: string[] = [];
+
+  beforeAll(async () => {
+    requireAdminBuild();
+    fake = await startFakeShopify();
+    fake.addShop({ shop: SHOP, name: 'Acme Outdoor', domain: 'acme-outdoor.example' });
+    fake.addAdminToken({ shop: SHOP, token: ADMIN_TOKEN, scopes: [...REQUIRED_HANDLES] });
+    fake.addApp({ shop: SHOP, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: [...REQUIRED_HANDLES] });
+    server = await TestServer.start({ SHOPIFY_API_URL: fake.apiUrlTemplate, OUTBOUND_ALLOW_PRIVATE: 'true' });
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    responses = new ResponseRecorder(page, server.url);
+    page.on('console', (message) => browserLog.push(`${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => browserLog.push(`page error: ${error.message}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.destroy();
+    await fake?.stop();
+  });
+
+  const step = (name: string, run: () => Promise<void>) =>
+    test(name, async () => {
+      try {
+        await run();
+      } catch (error) {
+        await shots.take(page, `FAILED-${name.replace(/\W+/g, '-').slice(0, 50)}`).catch(() => undefined);
+        throw new Error(`${(error as Error).message}\nBrowser console:\n${browserLog.slice(-20).join('\n')}`);
+      }
+    });
+
+  const input = (label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\u2009]*\\*?$`));
+  const saveButton = () => page.getByRole('button', { name: 'Save', exact: true });
+
+  async function storeAsServerSeesIt() {
+    const token = await server.login();
+    const { data } = await server.graphql(`{ allEcommerceStores(filter: { platform: SHOPIFY }) { name platform apiVersion apiLogin apiUrl apiPasswordLast4 needsMigration } }`, {}, token);
+    return data.allEcommerceStores.find((store: { name: string }) => store.name === 'Acme on Shopify');
+  }
+
+  async function expectNoSeriousAxeFinding(where: string) {
+    const findings = await seriousAxeViolations(page);
+    expect({ where, findings }).toEqual({ where, findings: [] });
+  }
+
+  step('signs in', async () => {
+    await page.goto(server.url);
+    await input('Email').waitFor();
+    await input('Email').fill(ADMIN.email);
+    await input('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('menuitem', { name: 'Ecommerce Stores' }).waitFor();
+  });
+
+  step('adds a store, choosing Shopify as its platform', async () => {
+    await page.getByRole('menuitem', { name: 'Ecommerce Stores' }).click();
+    await page.getByRole('link', { name: 'Add a store' }).first().click();
+    await input('Store name').fill('Acme on Shopify');
+    await page.getByRole('combobox', { name: 'Platform' }).click();
+    await page.getByRole('option', { name: 'Shopify', exact: true }).click();
+    await shots.take(page, 'add-shopify-store');
+    await expectNoSeriousAxeFinding('add a store');
+    await saveButton().click();
+    await page.getByTestId('store-name').waitFor();
+    expect(await storeAsServerSeesIt()).toMatchObject({ platform: 'SHOPIFY', apiVersion: null });
+  });
+
+  step('connects it with the custom app’s Admin API access token: saved, and flagged for migration with the Shopify guide', async () => {
+    await page.getByRole('combobox', { name: 'API Version' }).click();
+    // Only Shopify's ways in are offered on a Shopify store.
+    const options = await page.getByRole('option').allTextContents();
+    expect(options.filter((o) => o !== 'Choose…').sort()).toEqual(['Shopify Dev Dashboard app (client credentials)', 'Shopify custom app (Admin API access token)']);
+    await page.getByRole('option', { name: 'Shopify custom app (Admin API access token)', exact: true }).click();
+    await input('Shop').fill(`https://${SHOP}.myshopify.com/admin`);
+    await input('Admin API access token').fill(ADMIN_TOKEN);
+    await shots.take(page, 'admin-token-typed');
+    await saveButton().click();
+    await page.getByTestId('legacy-badge').first().waitFor();
+    const guide = page.getByTestId('migration-guide');
+    await expectVisible(guide.getByText('Migrate to a Dev Dashboard app'));
+    for (const handle of REQUIRED_HANDLES) await expectVisible(guide.getByText(handle, { exact: true }));
+    expect(await storeAsServerSeesIt()).toMatchObject({ apiVersion: 'SHOPIFY_ADMIN_TOKEN', apiUrl: `${SHOP}.myshopify.com`, needsMigration: true });
+    await shots.take(page, 'admin-token-saved-guide');
+    await expectNoSeriousAxeFinding('store page with the Shopify guide');
+  });
+
+  step('the store list shows and filters by platform', async () => {
+    await page.getByRole('menuitem', { name: 'Ecommerce Stores' }).click();
+    const row = page.getByRole('row', { name: /Acme on Shopify/ });
+    await expectVisible(row.getByText('Shopify', { exact: true }));
+    await shots.take(page, 'store-list-with-platform');
+    await page.goto(`${server.url}/#/EcommerceStore?filter=${encodeURIComponent(JSON.stringify({ platform: 'BIGCOMMERCE' }))}`);
+    await page.getByText(/No Ecommerce Stores found using the current filters/).waitFor();
+    await shots.take(page, 'store-list-bigcommerce-filter');
+    await page.goto(`${server.url}/#/EcommerceStore?filter=${encodeURIComponent(JSON.stringify({ platform: 'SHOPIFY' }))}`);
+    await page.getByText('Acme on Shopify', { exact: true }).waitFor();
+  });
+
+  step('a wrong client secret is refused and the custom app’s token stays', async () => {
+    await page.getByText('Acme on Shopify', { exact: true }).click();
+    await page.getByTestId('store-name').waitFor();
+    await page.getByRole('button', { name: 'Switch to Shopify Dev Dashboard app (client credentials)' }).click();
+    await expect(input('Shop').inputValue()).resolves.toBe(`${SHOP}.myshopify.com`);
+    await input('Client ID').fill(CLIENT_ID);
+    await input('Client secret').fill(WRONG_SECRET);
+    await saveButton().click();
+    const refused = page.getByTestId('save-refused');
+    await refused.waitFor();
+    await expectVisible(refused.getByText(/Dev Dashboard/));
+    await shots.take(page, 'wrong-client-secret-refused');
+    expect(await storeAsServerSeesIt()).toMatchObject({ apiVersion: 'SHOPIFY_ADMIN_TOKEN', apiPasswordLast4: ADMIN_TOKEN.slice(-4) });
+  });
+
+  step('the right client secret migrates the store; storelink got one access token for it', async () => {
+    await input('Client secret').fill(CLIENT_SECRET);
+    await saveButton().click();
+    await page.getByText('Saved: the new API access passed the connection test.').waitFor();
+    await page.getByTestId('legacy-badge').waitFor({ state: 'detached' });
+    await page.getByTestId('migration-guide').waitFor({ state: 'detached' });
+    expect(await storeAsServerSeesIt()).toMatchObject({ apiVersion: 'SHOPIFY_CLIENT_CREDENTIALS', apiLogin: CLIENT_ID, needsMigration: false });
+    expect(fake.grants.filter((grant) => grant.clientId === CLIENT_ID)).toHaveLength(1);
+    await shots.take(page, 'migrated-to-dev-dashboard-app');
+  });
+
+  step('at 390 px the store page and the list fit the screen', async () => {
+    // A phone: its own context (touch, mobile viewport), signed in as the desktop one is.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      const phonePage = await phone.newPage();
+      phonePage.setDefaultTimeout(15_000);
+      const storePage = page.url();
+      await phonePage.goto(server.url);
+      await phonePage.getByLabel(/^Email/).fill(ADMIN.email);
+      await phonePage.getByLabel(/^Password/).fill(ADMIN.password);
+      await phonePage.getByRole('button', { name: 'Sign in' }).click();
+      await phonePage.getByText('Migration to Store API accounts').waitFor();
+      await phonePage.goto(storePage);
+      await phonePage.getByTestId('store-name').waitFor();
+      await phonePage.waitForLoadState('networkidle');
+      expect(await phonePage.evaluate('document.documentElement.scrollWidth')).toBe(390);
+      await shots.take(phonePage, 'phone-store-page');
+      await phonePage.goto(`${server.url}/#/EcommerceStore`);
+      await phonePage.locator('text=Acme on Shopify >> visible=true').first().waitFor();
+      await phonePage.locator('text=Shopify >> visible=true').first().waitFor();
+      expect(await phonePage.evaluate('document.documentElement.scrollWidth')).toBe(390);
+      await shots.take(phonePage, 'phone-store-list');
+      expect(await seriousAxeViolations(phonePage)).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  step('no token or client secret ever reached the browser', async () => {
+    const received = await responses.responses();
+    const graphql = received.filter((response) => response.url.endsWith('/graphql'));
+    expect(graphql.length).toBeGreaterThan(5);
+    expect(graphql.filter((response) => !response.readable)).toEqual([]);
+    expect(graphql.some((response) => response.body.includes(`"apiPasswordLast4":"${CLIENT_SECRET.slice(-4)}"`))).toBe(true);
+    for (const secret of [...SECRETS, ...fake.grants.map((grant) => grant.accessToken)]) {
+      expect(received.filter((response) => response.body.includes(secret)).map((response) => response.url)).toEqual([]);
+    }
+  });
+});
+
+async function expectVisible(locator: Locator) {
+  await locator.first().waitFor({ state: 'visible' });
+}
