@@ -21,17 +21,12 @@ export const LABELS = {
 export const API_VERSION_NAMES: Record<ApiVersion, string> = {
   STORE_API_OAUTH: 'Store API Account (OAuth)',
   LEGACY: 'Legacy API account',
-  // Shopify's credentials are in the schema; their form and guide come with the Shopify work.
   // As the server's messages name them (server/common/api-version.ts).
   SHOPIFY_ADMIN_TOKEN: 'Shopify custom app (Admin API access token)',
   SHOPIFY_CLIENT_CREDENTIALS: 'Shopify Dev Dashboard app (client credentials)',
   WOOCOMMERCE_REST: 'WooCommerce REST API key',
 };
 
-export const API_VERSION_CHOICES = [
-  { id: 'STORE_API_OAUTH', name: API_VERSION_NAMES.STORE_API_OAUTH },
-  { id: 'LEGACY', name: API_VERSION_NAMES.LEGACY },
-];
 
 export const PLATFORM_NAMES: Record<Platform, string> = {
   BIGCOMMERCE: 'BigCommerce',
@@ -54,6 +49,9 @@ export function apiVersionChoices(platform: Platform): Array<{ id: ApiVersion; n
     .filter((version) => PLATFORM_OF_API_VERSION[version] === platform)
     .map((version) => ({ id: version, name: API_VERSION_NAMES[version] }));
 }
+
+/** Every API version, for filtering a list of stores of any platform. */
+export const API_VERSION_CHOICES = (Object.keys(API_VERSION_NAMES) as ApiVersion[]).map((version) => ({ id: version, name: API_VERSION_NAMES[version] }));
 
 /** As WooCommerce > Settings > Advanced > REST API names a key and its halves. */
 export const WOOCOMMERCE_LABELS = {
