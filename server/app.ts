@@ -44,6 +44,7 @@ import { requestLoggingPlugin } from './graphql/request-logging.plugin';
 import { buildStorelinkSchema } from './graphql/schema';
 import { verifySecretKey } from './secrets/key-check.service';
 import { SecretCipher } from './secrets/secret-cipher';
+import { exchangeOutcome } from './platforms/outbound';
 import { createPlatformRegistry, type PlatformRegistry } from './platforms/registry';
 import { loadPreviousSecretKeys, loadSecretKey } from './secrets/secret-key';
 import { EcommerceStoreResolver } from './stores/ecommerce-store.resolver';
@@ -96,6 +97,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     const users = new UserService(dataSource, audit);
     loginThrottle = await openLoginThrottle(dataSource);
     const auth = new AuthService(dataSource, apiKeys, audit, { sessionTtlMs: config.sessionTtlMs, throttle: loginThrottle.throttle });
+    const metrics = new StorelinkMetrics(dataSource);
     platforms = createPlatformRegistry({
       bigcommerceApiUrl: config.bigcommerceApiUrl,
       shopifyApiUrl: config.shopifyApiUrl,
@@ -104,8 +106,8 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       allowPrivateTargets: config.allowPrivateTargets,
       userAgent: `storelink/${VERSION}`,
       logger,
+      onUpstreamExchange: (platform, exchange) => metrics.upstreamRequests.inc({ platform, outcome: exchangeOutcome(exchange) }),
     });
-    const metrics = new StorelinkMetrics(dataSource);
     const readiness = new Readiness(dataSource);
     const stores = new EcommerceStoreService(dataSource, cipher, { allowPrivateTargets: config.allowPrivateTargets }, audit, platforms);
     const jobReads = new JobReads(dataSource);

@@ -3,6 +3,7 @@ import { InvalidInputError } from '../common/errors';
 import type { ApiVersion } from '../common/api-version';
 import { Platform } from '../common/platform';
 import { BigCommercePlatform } from './bigcommerce/platform';
+import type { Exchange } from './outbound';
 import type { PlatformConnector } from './platform-connector';
 import { ShopifyPlatform } from './shopify/platform';
 import { WooCommercePlatform } from './woocommerce/platform';
@@ -79,14 +80,22 @@ export interface PlatformSettings {
   allowPrivateTargets: boolean;
   userAgent: string;
   logger?: Logger;
+  /** Told of every request a connection test sends, and to which platform (the upstream-requests metric). */
+  onUpstreamExchange?: (platform: Platform, exchange: Exchange) => void;
 }
 
 /** The one list of platforms storelink connects to. */
 export function createPlatformRegistry(settings: PlatformSettings): PlatformRegistry {
-  const common = { timeoutMs: settings.httpTimeoutMs, allowPrivateTargets: settings.allowPrivateTargets, userAgent: settings.userAgent, logger: settings.logger };
+  const common = (platform: Platform) => ({
+    timeoutMs: settings.httpTimeoutMs,
+    allowPrivateTargets: settings.allowPrivateTargets,
+    userAgent: settings.userAgent,
+    logger: settings.logger,
+    onExchange: settings.onUpstreamExchange && ((exchange: Exchange) => settings.onUpstreamExchange?.(platform, exchange)),
+  });
   return new PlatformRegistry([
-    new BigCommercePlatform({ ...common, apiBaseUrl: settings.bigcommerceApiUrl }),
-    new ShopifyPlatform({ ...common, apiUrlTemplate: settings.shopifyApiUrl, apiVersion: settings.shopifyApiVersion }),
-    new WooCommercePlatform(common),
+    new BigCommercePlatform({ ...common(Platform.BIGCOMMERCE), apiBaseUrl: settings.bigcommerceApiUrl }),
+    new ShopifyPlatform({ ...common(Platform.SHOPIFY), apiUrlTemplate: settings.shopifyApiUrl, apiVersion: settings.shopifyApiVersion }),
+    new WooCommercePlatform(common(Platform.WOOCOMMERCE)),
   ]);
 }

@@ -50,7 +50,13 @@ test('/metrics wants an API key: 401 without one, or with a session token; then 
   expect(text).toMatch(/^storelink_connection_tests_total\{platform="BIGCOMMERCE",status="OK"\} 1$/m);
   expect(text).toMatch(/^storelink_connection_test_duration_seconds_count\{platform="BIGCOMMERCE"\} 1$/m);
   expect(text).toMatch(/^storelink_stores\{platform="BIGCOMMERCE",api_version="STORE_API_OAUTH"\} 1$/m);
-  expect(text).toContain('# TYPE storelink_upstream_requests_total counter');
+  // Every request the test sent to the fake, by what it came to: the reads answered 200, the
+  // writes to records that cannot exist 404 (BigCommerce's answer past the scope check).
+  const upstream = [...text.matchAll(/^storelink_upstream_requests_total\{platform="BIGCOMMERCE",outcome="(\w+)"\} (\d+)$/gm)];
+  const byOutcome = Object.fromEntries(upstream.map(([, outcome, count]) => [outcome, Number(count)]));
+  expect(byOutcome['2xx']).toBeGreaterThan(0);
+  expect(byOutcome['4xx']).toBeGreaterThan(0);
+  expect(Object.values(byOutcome).reduce((sum, count) => sum + count, 0)).toBe(fake.requests.length);
   expect(text).toContain('# TYPE storelink_webhook_deliveries_total counter');
   expect(text).toContain('process_cpu_user_seconds_total');
   // No store id or name, nor the key, in any label or value.

@@ -7,7 +7,7 @@ import type { FlowContext } from './flow-context';
 import { testLegacyAccount, type LegacyCredentials } from './legacy';
 import * as say from './messages';
 import type { TestedTarget } from './messages';
-import { MAX_CONNECT_MS, createOutboundDispatcher, withinDeadline, type Deadline } from '../outbound';
+import { MAX_CONNECT_MS, createOutboundDispatcher, type ExchangeObserver, withinDeadline, type Deadline } from '../outbound';
 import { testStoreApiAccount, type StoreApiCredentials } from './store-api';
 
 export interface BigCommerceConnectorOptions {
@@ -20,6 +20,8 @@ export interface BigCommerceConnectorOptions {
   /** e.g. "storelink/0.1.0". */
   userAgent: string;
   logger?: Logger;
+  /** Told of every request's outcome (the upstream-requests metric). */
+  onExchange?: ExchangeObserver;
 }
 
 export type BigCommerceCredentials = StoreApiCredentials | LegacyCredentials;
@@ -43,6 +45,7 @@ export class BigCommerceConnector {
     this.dispatcher = createOutboundDispatcher({
       allowPrivateTargets: options.allowPrivateTargets,
       connectTimeoutMs: Math.min(options.timeoutMs, MAX_CONNECT_MS),
+      onExchange: options.onExchange,
     });
   }
 

@@ -34,7 +34,22 @@ export type Exchange =
   | { kind: 'response'; status: number; headers: IncomingHttpHeaders; body: Buffer }
   | { kind: 'failure'; failure: TransportFailure; code: string | null };
 
+/** Told of every exchange a connector's requests end in (the upstream-requests metric). */
+export type ExchangeObserver = (exchange: Exchange) => void;
+
+/** The exchange, reported to the dispatcher's observer when it has one (see OutboundDispatcher). */
 export async function sendRequest(dispatcher: Dispatcher, outbound: OutboundRequest, deadline: Deadline): Promise<Exchange> {
+  const exchange = await exchangeOnce(dispatcher, outbound, deadline);
+  (dispatcher as { onExchange?: ExchangeObserver }).onExchange?.(exchange);
+  return exchange;
+}
+
+/** What an exchange came to, in a few words fit for a metric label: "2xx" … "5xx", or the transport failure. */
+export function exchangeOutcome(exchange: Exchange): string {
+  return exchange.kind === 'response' ? `${Math.floor(exchange.status / 100)}xx` : exchange.failure;
+}
+
+async function exchangeOnce(dispatcher: Dispatcher, outbound: OutboundRequest, deadline: Deadline): Promise<Exchange> {
   if (deadline.expired) return { kind: 'failure', failure: 'timeout', code: null };
   try {
     const response = await request(outbound.url, {

@@ -4,8 +4,8 @@
  * and rounds of probes with retries inside the deadline and a request budget.
  */
 export { Deadline } from './deadline';
-export { MAX_RESPONSE_BYTES, headerValue, sendRequest, type Exchange, type HttpMethod, type OutboundRequest, type TransportFailure } from './http-client';
-export { ForbiddenTargetError, createOutboundDispatcher, isForbiddenAddress, type OutboundDispatcherOptions } from './safe-dispatcher';
+export { MAX_RESPONSE_BYTES, exchangeOutcome, headerValue, sendRequest, type Exchange, type ExchangeObserver, type HttpMethod, type OutboundRequest, type TransportFailure } from './http-client';
+export { ForbiddenTargetError, OutboundDispatcher, createOutboundDispatcher, isForbiddenAddress, type OutboundDispatcherOptions } from './safe-dispatcher';
 export { commonRetrySignal, runProbes, type ProbeResults, type ProbeRun, type ProbeRunOptions, type RetrySignal, type RunnableProbe } from './probe-runner';
 export { withinDeadline } from './within-deadline';
 export { MAX_CONNECT_MS, nonNegativeHeader, looksLikeHtml, type HttpResponse } from './answers';

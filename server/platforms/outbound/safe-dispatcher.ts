@@ -1,6 +1,7 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import { Agent, buildConnector } from 'undici';
+import type { ExchangeObserver } from './http-client';
 
 /**
  * Outbound connections for connection tests. The legacy API URL is typed by a user, so a
@@ -102,15 +103,26 @@ const guardedLookup: net.LookupFunction = (hostname, options, callback) => {
 export interface OutboundDispatcherOptions {
   allowPrivateTargets: boolean;
   connectTimeoutMs: number;
+  onExchange?: ExchangeObserver;
+}
+
+/** A connector's Agent; sendRequest reports each exchange sent through it to `onExchange`. */
+export class OutboundDispatcher extends Agent {
+  constructor(
+    options: Agent.Options,
+    readonly onExchange: ExchangeObserver | undefined,
+  ) {
+    super(options);
+  }
 }
 
 /** An undici Agent that refuses forbidden addresses unless private targets are allowed. */
-export function createOutboundDispatcher(options: OutboundDispatcherOptions): Agent {
+export function createOutboundDispatcher(options: OutboundDispatcherOptions): OutboundDispatcher {
   const connectTimeout = options.connectTimeoutMs;
-  if (options.allowPrivateTargets) return new Agent({ connect: { timeout: connectTimeout } });
+  if (options.allowPrivateTargets) return new OutboundDispatcher({ connect: { timeout: connectTimeout } }, options.onExchange);
 
   const connectChecked = buildConnector({ timeout: connectTimeout, lookup: guardedLookup });
-  return new Agent({
+  return new OutboundDispatcher({
     connect: (target, callback) => {
       // An IP literal (including forms like https://2130706433/, which URL parsing has already
       // turned into 127.0.0.1) is never looked up by net.connect, so check it here.
@@ -120,5 +132,5 @@ export function createOutboundDispatcher(options: OutboundDispatcherOptions): Ag
       }
       connectChecked(target, callback);
     },
-  });
+  }, options.onExchange);
 }

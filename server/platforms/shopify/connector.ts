@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Agent } from 'undici';
 import { ConnectionStatus, type ConnectionOutcome } from '../../common/connection-outcome';
 import type { ConnectorSession } from '../connector-session';
-import { MAX_CONNECT_MS, createOutboundDispatcher, withinDeadline } from '../outbound';
+import { MAX_CONNECT_MS, createOutboundDispatcher, type ExchangeObserver, withinDeadline } from '../outbound';
 import { failedOutcome, type OutcomeBody } from './classify';
 import * as say from './messages';
 import { testShopifyCredentials, type ShopifyCredentials } from './test-flow';
@@ -17,6 +17,8 @@ export interface ShopifyConnectorOptions {
   allowPrivateTargets: boolean;
   userAgent: string;
   logger?: Logger;
+  /** Told of every request's outcome (the upstream-requests metric). */
+  onExchange?: ExchangeObserver;
 }
 
 /**
@@ -36,6 +38,7 @@ export class ShopifyConnector {
     this.dispatcher = createOutboundDispatcher({
       allowPrivateTargets: options.allowPrivateTargets,
       connectTimeoutMs: Math.min(options.timeoutMs, MAX_CONNECT_MS),
+      onExchange: options.onExchange,
     });
   }
 

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Agent } from 'undici';
 import { ConnectionStatus, type ConnectionOutcome } from '../../common/connection-outcome';
-import { MAX_CONNECT_MS, createOutboundDispatcher, withinDeadline } from '../outbound';
+import { MAX_CONNECT_MS, createOutboundDispatcher, type ExchangeObserver, withinDeadline } from '../outbound';
 import { failedOutcome, type OutcomeBody } from './classify';
 import * as say from './messages';
 import { WOOCOMMERCE_REQUEST_BUDGET } from './probes';
@@ -14,6 +14,8 @@ export interface WooCommerceConnectorOptions {
   allowPrivateTargets: boolean;
   userAgent: string;
   logger?: Logger;
+  /** Told of every request's outcome (the upstream-requests metric). */
+  onExchange?: ExchangeObserver;
 }
 
 /**
@@ -34,6 +36,7 @@ export class WooCommerceConnector {
     this.dispatcher = createOutboundDispatcher({
       allowPrivateTargets: options.allowPrivateTargets,
       connectTimeoutMs: Math.min(options.timeoutMs, MAX_CONNECT_MS),
+      onExchange: options.onExchange,
     });
   }
 
