@@ -35,9 +35,9 @@ export class ConnectionHistory {
     return { items, total };
   }
 
-  /** The status of the store's newest test (null if it has none). */
-  async latestStatus(storeId: string): Promise<ConnectionStatus | null> {
-    const latest = await this.tests.findOne({ select: { id: true, status: true }, where: { storeId }, order: NEWEST_TEST_FIRST });
+  /** The status of the store's newest test (null if it has none); with `manager`, inside that transaction. */
+  async latestStatus(storeId: string, manager?: EntityManager): Promise<ConnectionStatus | null> {
+    const latest = await (manager ? manager.getRepository(ConnectionTest) : this.tests).findOne({ select: { id: true, status: true }, where: { storeId }, order: NEWEST_TEST_FIRST });
     return latest?.status ?? null;
   }
 

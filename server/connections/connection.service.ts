@@ -101,21 +101,23 @@ export class ConnectionService {
   /**
    * Adds the test to the store's history and its summary to the store row, in one transaction:
    * the one place every path records a test, so the listener (alerts on a status change) hears
-   * of each exactly once. The row's summary is the previous test's status; on PostgreSQL the row
-   * is locked first, so two tests of one store recorded at once each see the other's (SQLite
-   * write transactions are exclusive already).
+   * of each exactly once. The previous status is that of the store's newest test in the history,
+   * not the row's summary: saving new credentials clears the summary (it speaks only for the
+   * credentials saved now), yet a new token that fails where the old one worked is exactly the
+   * change to alert on. On PostgreSQL the row is locked first, so two tests of one store
+   * recorded at once each see the other's (SQLite write transactions are exclusive already).
    */
   private async record(storeId: string, outcome: ConnectionOutcome): Promise<ConnectionTest> {
     const test = await this.dataSource.transaction(async (manager) => {
       const store = await manager.getRepository(StoreRow).findOne({
-        select: { id: true, name: true, platform: true, apiVersion: true, lastTestStatus: true },
+        select: { id: true, name: true, platform: true, apiVersion: true },
         where: { id: storeId },
         ...(this.dataSource.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
       });
+      const previousStatus = this.listener ? await this.history.latestStatus(storeId, manager) : null;
       const recorded = await this.history.record(storeId, outcome, manager);
       await this.stores.noteNewestTest(storeId, summaryColumnsOf(recorded), manager);
       if (store && this.listener) {
-        const previousStatus = (store.lastTestStatus as ConnectionStatus | null) ?? null;
         await this.listener.testRecorded({ store, previousStatus, test: recorded }, manager);
       }
       return recorded;
