@@ -45,6 +45,10 @@ export class JobRunner {
   private stopped = false;
   private pumping = false;
   private pumpAgain = false;
+  /** The pump under way (or a settled promise): stop() waits for it, so no claim outlives a stop. */
+  private pumpIdle: Promise<void> = Promise.resolve();
+  /** Items claimed by a pump that was under way when stop() began: given back, not tested. */
+  private readonly releasing: Array<Promise<void>> = [];
   private ticking: Promise<void> | null = null;
   private lastLeaseCheck = 0;
   private lastScheduleCheck = 0;
@@ -79,6 +83,8 @@ export class JobRunner {
     this.stopped = true;
     clearInterval(this.timer);
     await this.ticking;
+    await this.pumpIdle;
+    await Promise.allSettled(this.releasing);
     const running = Promise.allSettled([...this.inflight.values()].map((entry) => entry.done));
     if (graceMs === Infinity) {
       await running;
@@ -115,13 +121,18 @@ export class JobRunner {
     return this.ticking;
   }
 
-  private async pump(): Promise<void> {
-    if (this.stopped) return;
+  private pump(): Promise<void> {
+    if (this.stopped) return this.pumpIdle;
     if (this.pumping) {
       this.pumpAgain = true;
-      return;
+      return this.pumpIdle;
     }
     this.pumping = true;
+    this.pumpIdle = this.claimWhileFree();
+    return this.pumpIdle;
+  }
+
+  private async claimWhileFree(): Promise<void> {
     try {
       for (;;) {
         this.pumpAgain = false;
@@ -139,6 +150,11 @@ export class JobRunner {
   }
 
   private launch(item: ClaimedItem): void {
+    if (this.stopped) {
+      // Claimed while stop() began: the stop did not count it, so it is given back rather than tested half-way.
+      this.releasing.push(this.queue.release(item));
+      return;
+    }
     const done = this.run(item).finally(() => {
       this.inflight.delete(item.id);
       void this.pump();
