@@ -43,7 +43,12 @@ export class UserResolver {
 
   @Mutation(() => User, { description: 'The user can no longer sign in, and their sessions end at once. Not your own account.' })
   disableUser(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<User> {
-    return this.service.disable(id, context.caller?.kind === 'session' ? context.caller.user.id : null);
+    return this.service.disable(id, actingUserId(context));
+  }
+
+  @Mutation(() => User, { description: 'Makes the user an ADMIN or a VIEWER. Not your own role, and never the last enabled admin.' })
+  updateUser(@Arg('id', () => ID) id: string, @Arg('role', () => UserRole) role: UserRole, @Ctx() context: RequestContext): Promise<User> {
+    return this.service.changeRole(id, role, actingUserId(context));
   }
 
   @Mutation(() => User)
@@ -51,3 +56,5 @@ export class UserResolver {
     return this.service.enable(id);
   }
 }
+
+const actingUserId = (context: RequestContext): string | null => (context.caller?.kind === 'session' ? context.caller.user.id : null);

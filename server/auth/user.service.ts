@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IsNull, type DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditAction, AuditTargetType } from '../audit/audit-action';
 import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/errors';
@@ -7,7 +7,7 @@ import { type ListParams, orderList, validPage, validSort, whereContains, whereI
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hasher';
 import { Session } from './session.entity';
 import { User } from './user.entity';
-import type { UserRole } from '../common/user-role';
+import { UserRole } from '../common/user-role';
 
 export interface UserListFilter {
   ids?: string[] | null;
@@ -83,9 +83,10 @@ export class UserService {
   /** Disables a user and ends their sessions at once. `actingUserId`: nobody can lock themselves out. */
   async disable(id: string, actingUserId: string | null): Promise<User> {
     const user = await this.findById(id);
-    if (user.id === actingUserId) throw new InvalidInputError('id', 'You cannot disable your own account.');
+    if (user.id === actingUserId) throw new InvalidInputError('id', 'You cannot disable your own account: ask another administrator.');
     if (user.disabledAt === null) {
       await this.dataSource.transaction(async (manager) => {
+        if (user.role === UserRole.ADMIN) await this.keepAnotherAdmin(manager, user, 'id', 'It is the only administrator left: make another user an administrator first.');
         const now = new Date();
         await manager.getRepository(User).update({ id }, { disabledAt: now });
         await manager.getRepository(Session).update({ userId: id, revokedAt: IsNull() }, { revokedAt: now });
@@ -93,6 +94,32 @@ export class UserService {
       });
     }
     return this.findById(id);
+  }
+
+  /** Makes a user an admin or a viewer. Nobody changes their own role, and one enabled admin always remains. */
+  async changeRole(id: string, role: UserRole, actingUserId: string | null): Promise<User> {
+    const user = await this.findById(id);
+    if (user.id === actingUserId) throw new InvalidInputError('role', 'You cannot change your own role: ask another administrator.');
+    if (user.role !== role) {
+      await this.dataSource.transaction(async (manager) => {
+        if (user.role === UserRole.ADMIN && user.disabledAt === null) {
+          await this.keepAnotherAdmin(manager, user, 'role', 'It is the only administrator left: make another user an administrator first.');
+        }
+        await manager.getRepository(User).update({ id }, { role });
+        await this.audit.record({ action: AuditAction.USER_ROLE_CHANGED, target: targetOf(user), detail: `role ${role}` }, manager);
+      });
+    }
+    return this.findById(id);
+  }
+
+  /**
+   * Refuses a change that would leave no enabled admin to manage storelink. On PostgreSQL the
+   * enabled admins are locked, so two admins demoting each other at once cannot both succeed.
+   */
+  private async keepAnotherAdmin(manager: EntityManager, user: User, field: string, message: string): Promise<void> {
+    const lock = this.dataSource.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
+    const admins = await manager.getRepository(User).find({ where: { role: UserRole.ADMIN, disabledAt: IsNull() }, lock });
+    if (!admins.some((admin) => admin.id !== user.id)) throw new InvalidInputError(field, message);
   }
 
   async enable(id: string): Promise<User> {

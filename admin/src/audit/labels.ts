@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   USER_CREATED: 'User created',
   USER_DISABLED: 'User disabled',
   USER_ENABLED: 'User enabled',
+  USER_ROLE_CHANGED: 'Role changed',
   API_KEY_CREATED: 'API key created',
   API_KEY_REVOKED: 'API key revoked',
   STORE_CREATED: 'Store created',
