@@ -3,20 +3,16 @@ import { useWatch } from 'react-hook-form';
 import { SelectInput } from 'react-admin';
 import type { EcommerceStore } from '../types';
 import { ConnectionTestResultPanel } from './ConnectionTestResultPanel';
-import { CredentialTextInput } from './CredentialTextInput';
-import { hasSavedSecret, type StoreFormValues } from './credentialsForm';
+import { CredentialFields } from './CredentialFields';
+import { credentialFieldsOf, hasSavedSecret, type StoreFormValues } from './credentialsForm';
 import { API_VERSION_NAMES, apiVersionChoices, LABELS } from './labels';
-import { SecretInput } from './SecretInput';
 import { TestBeforeSavingButton } from './TestBeforeSavingButton';
 import { useLatestResult } from './LatestResult';
-import { ShopifyFields } from './shopify/ShopifyFields';
-import { WooCommerceFields } from './woocommerce/WooCommerceFields';
 
 /**
- * "API access", with the labels of the migration guide: API Version, then the fields that
- * version uses. A Store API account needs the API path and access token; a Legacy API account
- * its API URL, username and API token; a WooCommerce REST API key its site URL, consumer key and
- * consumer secret. Only the store's own platform's versions are offered.
+ * "API access", with the labels of the migration guide: API Version, then the boxes that
+ * version uses, as each platform declares them (bigcommerce/, shopify/, woocommerce/ fields.ts).
+ * Only the store's own platform's versions are offered.
  */
 export const ApiAccessSection = ({ store, readOnly = false }: { store: EcommerceStore; readOnly?: boolean }) => {
   const apiVersion = useWatch<StoreFormValues, 'apiVersion'>({ name: 'apiVersion' });
@@ -45,53 +41,7 @@ export const ApiAccessSection = ({ store, readOnly = false }: { store: Ecommerce
         </Alert>
       )}
 
-      {apiVersion === 'STORE_API_OAUTH' && (
-        <>
-          <CredentialTextInput
-            source="apiPath"
-            label={LABELS.apiPath}
-            helperText={LABELS.apiPathHint}
-            requiredMessage="Paste the API path BigCommerce showed for the API account."
-          />
-          <SecretInput
-            source="accessToken"
-            label={LABELS.accessToken}
-            savedLast4={savedLast4}
-            whatToPaste="Access Token of the store's API account"
-            readOnly={readOnly}
-          />
-        </>
-      )}
-
-      {apiVersion === 'LEGACY' && (
-        <>
-          <CredentialTextInput
-            source="apiUrl"
-            label={LABELS.legacyApiUrl}
-            helperText="The API path of the Legacy API account, e.g. https://store-abcd1234.mybigcommerce.com/api/v2/"
-            requiredMessage="Enter the API URL of the Legacy API account."
-          />
-          <CredentialTextInput
-            source="legacyUsername"
-            label={LABELS.legacyUsername}
-            helperText="The username of the Legacy API account"
-            requiredMessage="Enter the username of the Legacy API account."
-          />
-          <SecretInput
-            source="legacyApiToken"
-            label={LABELS.legacyApiToken}
-            savedLast4={savedLast4}
-            whatToPaste="API token of the Legacy API account"
-            readOnly={readOnly}
-          />
-        </>
-      )}
-
-      {apiVersion === 'WOOCOMMERCE_REST' && <WooCommerceFields savedLast4={savedLast4} readOnly={readOnly} />}
-
-      {(apiVersion === 'SHOPIFY_ADMIN_TOKEN' || apiVersion === 'SHOPIFY_CLIENT_CREDENTIALS') && (
-        <ShopifyFields apiVersion={apiVersion} savedLast4={savedLast4} readOnly={readOnly} />
-      )}
+      <CredentialFields fields={credentialFieldsOf(apiVersion)} savedLast4={savedLast4} readOnly={readOnly} />
 
       {apiVersion && !readOnly && (
         <Stack spacing={2} sx={{ mt: 1 }}>

@@ -1,4 +1,7 @@
 import type { ApiCredentialsInput, ApiVersion, EcommerceStore } from '../types';
+import { BIGCOMMERCE_FIELDS } from './bigcommerce/fields';
+import { SHOPIFY_FIELDS } from './shopify/fields';
+import { WOOCOMMERCE_FIELDS } from './woocommerce/fields';
 
 /**
  * The store page's form values, and how they map to the API.
@@ -38,24 +41,48 @@ export interface StoreFormValues {
   verify: boolean;
 }
 
+/** The form values that hold credentials (each API version uses some of them). */
+type CredentialSource = Exclude<keyof StoreFormValues, 'name' | 'apiVersion' | 'verify'>;
+
+/**
+ * A box of the API access section: the form value it holds, the API input field that value goes
+ * to, and its words. A secret (apiPassword) is never sent back by the API: empty keeps the saved one.
+ */
+export type CredentialField =
+  | { source: CredentialSource; apiField: 'apiUrl' | 'apiLogin'; label: string; helperText: string; requiredMessage: string }
+  | { source: CredentialSource; apiField: 'apiPassword'; label: string; whatToPaste: string; noun?: string };
+
+/** Each platform declares the boxes of its API versions, in the order the section shows them. */
+export type CredentialFieldsOf<Version extends ApiVersion> = Record<Version, CredentialField[]>;
+
+const CREDENTIAL_FIELDS: CredentialFieldsOf<ApiVersion> = { ...BIGCOMMERCE_FIELDS, ...SHOPIFY_FIELDS, ...WOOCOMMERCE_FIELDS };
+
+/** The boxes of an API version; none while no version is chosen. */
+export function credentialFieldsOf(apiVersion: ApiVersion | null): CredentialField[] {
+  return apiVersion ? CREDENTIAL_FIELDS[apiVersion] : [];
+}
+
+const NO_CREDENTIALS: Pick<StoreFormValues, CredentialSource> = {
+  apiPath: '',
+  accessToken: '',
+  apiUrl: '',
+  legacyUsername: '',
+  legacyApiToken: '',
+  siteUrl: '',
+  consumerKey: '',
+  consumerSecret: '',
+  shop: '',
+  shopifyAdminToken: '',
+  shopifyClientId: '',
+  shopifyClientSecret: '',
+};
+
 export function toFormValues(store: EcommerceStore): StoreFormValues {
-  return {
-    name: store.name,
-    apiVersion: store.apiVersion,
-    apiPath: store.apiVersion === 'STORE_API_OAUTH' ? (store.apiLogin ?? '') : '',
-    accessToken: '',
-    apiUrl: store.apiVersion === 'LEGACY' ? (store.apiUrl ?? '') : '',
-    legacyUsername: store.apiVersion === 'LEGACY' ? (store.apiLogin ?? '') : '',
-    legacyApiToken: '',
-    siteUrl: store.apiVersion === 'WOOCOMMERCE_REST' ? (store.apiUrl ?? '') : '',
-    consumerKey: store.apiVersion === 'WOOCOMMERCE_REST' ? (store.apiLogin ?? '') : '',
-    consumerSecret: '',
-    shop: store.apiVersion === 'SHOPIFY_ADMIN_TOKEN' || store.apiVersion === 'SHOPIFY_CLIENT_CREDENTIALS' ? (store.apiUrl ?? '') : '',
-    shopifyAdminToken: '',
-    shopifyClientId: store.apiVersion === 'SHOPIFY_CLIENT_CREDENTIALS' ? (store.apiLogin ?? '') : '',
-    shopifyClientSecret: '',
-    verify: true,
-  };
+  const values: StoreFormValues = { name: store.name, apiVersion: store.apiVersion, ...NO_CREDENTIALS, verify: true };
+  for (const field of credentialFieldsOf(store.apiVersion)) {
+    if (field.apiField !== 'apiPassword') values[field.source] = store[field.apiField] ?? '';
+  }
+  return values;
 }
 
 /** Whether a secret for this API version is saved, so an empty secret box keeps it. */
@@ -65,73 +92,37 @@ export function hasSavedSecret(store: EcommerceStore | undefined, apiVersion: Ap
 
 /** The credentials the form describes, or null while no API version is chosen. */
 export function toCredentialsInput(values: StoreFormValues): ApiCredentialsInput | null {
-  const trimmed = (value: string | null | undefined) => (value ?? '').trim();
-  if (values.apiVersion === 'STORE_API_OAUTH') {
-    const input: ApiCredentialsInput = { apiVersion: 'STORE_API_OAUTH', apiLogin: trimmed(values.apiPath) };
-    if (trimmed(values.accessToken)) input.apiPassword = trimmed(values.accessToken);
-    return input;
+  if (!values.apiVersion) return null;
+  const input: ApiCredentialsInput = { apiVersion: values.apiVersion };
+  for (const field of credentialFieldsOf(values.apiVersion)) {
+    const value = (values[field.source] ?? '').trim();
+    if (field.apiField !== 'apiPassword' || value) input[field.apiField] = value;
   }
-  if (values.apiVersion === 'LEGACY') {
-    const input: ApiCredentialsInput = { apiVersion: 'LEGACY', apiLogin: trimmed(values.legacyUsername), apiUrl: trimmed(values.apiUrl) };
-    if (trimmed(values.legacyApiToken)) input.apiPassword = trimmed(values.legacyApiToken);
-    return input;
-  }
-  if (values.apiVersion === 'SHOPIFY_ADMIN_TOKEN') {
-    const input: ApiCredentialsInput = { apiVersion: 'SHOPIFY_ADMIN_TOKEN', apiUrl: trimmed(values.shop) };
-    if (trimmed(values.shopifyAdminToken)) input.apiPassword = trimmed(values.shopifyAdminToken);
-    return input;
-  }
-  if (values.apiVersion === 'SHOPIFY_CLIENT_CREDENTIALS') {
-    const input: ApiCredentialsInput = { apiVersion: 'SHOPIFY_CLIENT_CREDENTIALS', apiUrl: trimmed(values.shop), apiLogin: trimmed(values.shopifyClientId) };
-    if (trimmed(values.shopifyClientSecret)) input.apiPassword = trimmed(values.shopifyClientSecret);
-    return input;
-  }
-  if (values.apiVersion === 'WOOCOMMERCE_REST') {
-    const input: ApiCredentialsInput = { apiVersion: 'WOOCOMMERCE_REST', apiLogin: trimmed(values.consumerKey), apiUrl: trimmed(values.siteUrl) };
-    if (trimmed(values.consumerSecret)) input.apiPassword = trimmed(values.consumerSecret);
-    return input;
-  }
-  return null;
+  return input;
 }
 
 /** Whether saving the form would change the saved credentials at all. */
 export function credentialsChanged(values: StoreFormValues, store: EcommerceStore): boolean {
   const input = toCredentialsInput(values);
   if (!input) return false;
+  if (input.apiVersion !== store.apiVersion || input.apiPassword !== undefined) return true;
   const saved = toFormValues(store);
-  return (
-    input.apiVersion !== store.apiVersion ||
-    input.apiPassword !== undefined ||
-    (input.apiVersion === 'STORE_API_OAUTH' && input.apiLogin !== saved.apiPath) ||
-    (input.apiVersion === 'LEGACY' && (input.apiLogin !== saved.legacyUsername || input.apiUrl !== saved.apiUrl)) ||
-    (input.apiVersion === 'WOOCOMMERCE_REST' && (input.apiLogin !== saved.consumerKey || input.apiUrl !== saved.siteUrl)) ||
-    (input.apiVersion === 'SHOPIFY_ADMIN_TOKEN' && input.apiUrl !== saved.shop) ||
-    (input.apiVersion === 'SHOPIFY_CLIENT_CREDENTIALS' && (input.apiUrl !== saved.shop || input.apiLogin !== saved.shopifyClientId))
-  );
+  return credentialFieldsOf(input.apiVersion).some((field) => field.apiField !== 'apiPassword' && input[field.apiField] !== saved[field.source]);
 }
 
-/** Which form field holds each API input field, for the API versions whose fields are not the Store API's. */
-const FIELDS_OF_VERSION: Partial<Record<ApiVersion, Partial<Record<'apiUrl' | 'apiLogin' | 'apiPassword', keyof StoreFormValues>>>> = {
-  LEGACY: { apiUrl: 'apiUrl', apiLogin: 'legacyUsername', apiPassword: 'legacyApiToken' },
-  WOOCOMMERCE_REST: { apiUrl: 'siteUrl', apiLogin: 'consumerKey', apiPassword: 'consumerSecret' },
-  SHOPIFY_ADMIN_TOKEN: { apiUrl: 'shop', apiPassword: 'shopifyAdminToken' },
-  SHOPIFY_CLIENT_CREDENTIALS: { apiUrl: 'shop', apiLogin: 'shopifyClientId', apiPassword: 'shopifyClientSecret' },
-};
+/** Where an API input field lands while no API version is chosen: the Store API account's boxes, as the section first offers them. */
+const DEFAULT_FORM_FIELDS = { apiUrl: 'apiUrl', apiLogin: 'apiPath', apiPassword: 'accessToken' } as const;
 
 /** The form field that shows an error the server reported for an API input field. */
 export function formFieldFor(apiField: string | undefined, apiVersion: ApiVersion | null): keyof StoreFormValues | null {
-  const ofVersion = apiVersion ? FIELDS_OF_VERSION[apiVersion] : undefined;
   switch (apiField) {
     case 'name':
-      return 'name';
     case 'apiVersion':
-      return 'apiVersion';
+      return apiField;
     case 'apiUrl':
-      return ofVersion?.apiUrl ?? 'apiUrl';
     case 'apiLogin':
-      return ofVersion?.apiLogin ?? 'apiPath';
     case 'apiPassword':
-      return ofVersion?.apiPassword ?? 'accessToken';
+      return credentialFieldsOf(apiVersion).find((field) => field.apiField === apiField)?.source ?? DEFAULT_FORM_FIELDS[apiField];
     default:
       return null;
   }
