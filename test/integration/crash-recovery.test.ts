@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { useFakeBigCommerce } from '../support/hooks';
-import { ChildServer } from '../support/child-server';
-import { PostgresTestDatabase, testDatabaseKind } from '../support/test-database';
+import { createConnectedStore, waitForJobToFinish } from '../support/bigcommerce-stores';
+import { useChildServers } from '../support/child-server';
 import { FULL_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
@@ -17,36 +14,14 @@ import { FULL_SCOPES } from '../support/bigcommerce-scopes';
 const WORKERS = 8;
 
 const fake = useFakeBigCommerce();
-let dataDir: string;
-let postgres: PostgresTestDatabase | null = null;
-const children: ChildServer[] = [];
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storelink-crash-'));
-  if (testDatabaseKind() === 'postgres') {
-    postgres = PostgresTestDatabase.forDataDir(dataDir);
-    await postgres.create();
-  }
-});
-afterAll(async () => {
-  for (const child of children) await child.kill();
-  await postgres?.drop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function start(): Promise<ChildServer> {
-  const child = await ChildServer.start({
-    STORELINK_DATA_DIR: dataDir,
-    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
-    BIGCOMMERCE_API_URL: fake.url,
-    OUTBOUND_ALLOW_PRIVATE: 'true',
-    // Short, so that the tests the kill cut off are taken over soon (lease = 3 x timeout + 5 s).
-    HTTP_TIMEOUT_MS: '1000',
-    CONNECTION_TEST_CONCURRENCY: '4',
-  });
-  children.push(child);
-  return child;
-}
+const servers = useChildServers('crash', () => ({
+  BIGCOMMERCE_API_URL: fake.url,
+  OUTBOUND_ALLOW_PRIVATE: 'true',
+  // Short, so that the tests the kill cut off are taken over soon (lease = 3 x timeout + 5 s).
+  HTTP_TIMEOUT_MS: '1000',
+  CONNECTION_TEST_CONCURRENCY: '4',
+}));
+const { gql } = servers;
 
 interface Acknowledged {
   id: string;
@@ -57,24 +32,11 @@ interface Acknowledged {
 }
 
 test('after kill -9 during a write loop and a bulk job, the restarted server has every acknowledged write, intact and decryptable', async () => {
-  let server = await start();
-  let token = await server.login();
-  const gql = (query: string, variables?: Record<string, unknown>) => server.graphql(query, variables, token);
+  const server = await servers.start();
 
   // A bulk job that is still running when the server dies.
   const jobStores: string[] = [];
-  for (let i = 0; i < 12; i++) {
-    const hash = `k${randomBytes(5).toString('hex')}`;
-    const secret = randomBytes(16).toString('hex');
-    fake.addStore({ hash });
-    fake.addToken({ hash, token: secret, scopes: FULL_SCOPES });
-    const { id } = (await gql(`mutation($n: String!) { createEcommerceStore(name: $n) { id } }`, { n: `Job store ${i}` })).data.createEcommerceStore;
-    await gql(`mutation($id: ID!, $c: ApiCredentialsInput!) { updateApiCredentials(id: $id, credentials: $c) { id } }`, {
-      id,
-      c: { apiVersion: 'STORE_API_OAUTH', apiLogin: hash, apiPassword: secret },
-    });
-    jobStores.push(id);
-  }
+  for (let i = 0; i < 12; i++) jobStores.push((await createConnectedStore(fake, gql, `Job store ${i}`)).id);
   fake.setBehaviour({ latencyMs: 250 });
   const job = (await gql(`mutation($ids: [ID!]) { testAllConnections(filter: { ids: $ids }) { id } }`, { ids: jobStores })).data.testAllConnections;
 
@@ -120,10 +82,10 @@ test('after kill -9 during a write loop and a bulk job, the restarted server has
   await Promise.all(writers);
   expect(acknowledged.size).toBeGreaterThan(WORKERS);
 
-  if (!postgres) {
+  if (servers.sqliteFile) {
     // The file as the killed process left it (WAL included): intact.
     const sqlite3 = require('sqlite3') as typeof import('sqlite3');
-    const db = new sqlite3.Database(path.join(dataDir, 'storelink.sqlite'));
+    const db = new sqlite3.Database(servers.sqliteFile);
     const check = await new Promise<Array<{ integrity_check: string }>>((resolve, reject) =>
       db.all('PRAGMA integrity_check', (err: Error | null, rows: Array<{ integrity_check: string }>) => (err ? reject(err) : resolve(rows))),
     );
@@ -132,8 +94,7 @@ test('after kill -9 during a write loop and a bulk job, the restarted server has
   }
 
   fake.reset();
-  server = await start();
-  token = await server.login();
+  await servers.start();
 
   // Every acknowledged write is there, at the acknowledged version or a later (unacknowledged) one.
   for (const expected of acknowledged.values()) {
@@ -147,24 +108,13 @@ test('after kill -9 during a write loop and a bulk job, the restarted server has
   }
 
   // The job cut off by the kill finishes (its lost tests are taken over once their lease runs out).
-  const finished = await waitForJob(gql, job.id, 40_000);
+  const finished = await waitForJobToFinish(gql, job.id, 40_000);
   expect(finished).toMatchObject({ status: 'COMPLETED', total: 12, done: 12, ok: 12, running: 0, pending: 0 });
 
   // Every row decrypts to the token it was saved with: a re-test of every store with credentials passes.
   const all = (await gql(`mutation { testAllConnections(filter: { needsMigration: false }) { id total } }`)).data.testAllConnections;
-  const retest = await waitForJob(gql, all.id, 60_000);
+  const retest = await waitForJobToFinish(gql, all.id, 60_000);
   const unconfigured = retest.byStatus.find((entry: { status: string }) => entry.status === 'NOT_CONFIGURED')?.count ?? 0;
   expect(retest.ok + unconfigured).toBe(retest.total);
   expect(retest.ok).toBeGreaterThanOrEqual(12);
 }, 120_000);
-
-async function waitForJob(gql: (query: string, variables?: Record<string, unknown>) => Promise<any>, id: string, timeoutMs: number) {
-  const started = Date.now();
-  for (;;) {
-    const { data } = await gql(`query($id: ID!) { connectionTestJob(id: $id) { id status total done ok failed running pending byStatus { status count } } }`, { id });
-    const job = data.connectionTestJob;
-    if (job.status !== 'RUNNING' && job.running === 0) return job;
-    if (Date.now() - started > timeoutMs) throw new Error(`job ${id} did not finish: ${JSON.stringify(job)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

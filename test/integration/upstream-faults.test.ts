@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FakeFault } from '../fakes/bigcommerce';
 import { useAdminServer, useFakeBigCommerce } from '../support/hooks';
 import { FULL_SCOPES } from '../support/bigcommerce-scopes';
+import { createConnectedStore } from '../support/bigcommerce-stores';
 
 /**
  * A misbehaving BigCommerce, seen through the GraphQL API: connections reset, a 10 MB body,
@@ -26,18 +27,7 @@ const { gql } = useAdminServer(() => ({
 }));
 afterEach(() => fake.reset());
 
-async function storeWithCredentials(name: string): Promise<{ id: string; hash: string; token: string }> {
-  const hash = `u${randomBytes(5).toString('hex')}`;
-  const token = randomBytes(16).toString('hex');
-  fake.addStore({ hash, name });
-  fake.addToken({ hash, token, scopes: FULL_SCOPES });
-  const { id } = (await gql(`mutation($n: String!) { createEcommerceStore(name: $n) { id } }`, { n: name })).data.createEcommerceStore;
-  await gql(`mutation($id: ID!, $c: ApiCredentialsInput!) { updateApiCredentials(id: $id, credentials: $c) { id } }`, {
-    id,
-    c: { apiVersion: 'STORE_API_OAUTH', apiLogin: hash, apiPassword: token },
-  });
-  return { id, hash, token };
-}
+const storeWithCredentials = (name: string) => createConnectedStore(fake, gql, name);
 
 /**
  * Runs `action` while sampling this process's buffer memory (the server runs in it); answers the

@@ -1,11 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
-import { ChildServer } from '../support/child-server';
-import { PostgresTestDatabase, testDatabaseKind } from '../support/test-database';
+import { useFakeBigCommerce } from '../support/hooks';
+import { FULL_SCOPES } from '../support/bigcommerce-scopes';
+import { useChildServers } from '../support/child-server';
 import { WebhookReceiver, verifiesWith } from '../support/webhook-receiver';
-import { FULL_SCOPES } from './bigcommerce-harness';
 
 /**
  * kill -9 of the real server between a test that changed a store's status and the delivery of
@@ -17,48 +13,25 @@ const HASH = 'crashevt1';
 const GOOD = 'crashgoodtoken000000000000000001';
 const BROKEN = 'crashbrokentoken0000000000000002';
 
-let fake: FakeBigCommerce;
-let receiver: WebhookReceiver;
-let dataDir: string;
-let postgres: PostgresTestDatabase | null = null;
-const children: ChildServer[] = [];
-
-beforeAll(async () => {
-  fake = await startFakeBigCommerce();
+const fake = useFakeBigCommerce((fake) => {
   fake.addStore({ hash: HASH });
   fake.addToken({ hash: HASH, token: GOOD, scopes: FULL_SCOPES });
+});
+let receiver: WebhookReceiver;
+beforeAll(async () => {
   receiver = await WebhookReceiver.start();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storelink-webhook-crash-'));
-  if (testDatabaseKind() === 'postgres') {
-    postgres = PostgresTestDatabase.forDataDir(dataDir);
-    await postgres.create();
-  }
 });
-afterAll(async () => {
-  for (const child of children) await child.kill();
-  await postgres?.drop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  await receiver.stop();
-  await fake.stop();
-});
-
-async function start(): Promise<ChildServer> {
-  const child = await ChildServer.start({
-    STORELINK_DATA_DIR: dataDir,
-    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
-    BIGCOMMERCE_API_URL: fake.url,
-    OUTBOUND_ALLOW_PRIVATE: 'true',
-    // Long enough that no second attempt starts between the first refusal and the kill.
-    WEBHOOK_RETRY_BASE_SECONDS: '5',
-  });
-  children.push(child);
-  return child;
-}
+afterAll(() => receiver.stop());
+const servers = useChildServers('webhook-crash', () => ({
+  BIGCOMMERCE_API_URL: fake.url,
+  OUTBOUND_ALLOW_PRIVATE: 'true',
+  // Long enough that no second attempt starts between the first refusal and the kill.
+  WEBHOOK_RETRY_BASE_SECONDS: '5',
+}));
+const { gql } = servers;
 
 test('an event whose delivery had not succeeded when the server was killed is delivered after the restart, same webhook-id', async () => {
-  let server = await start();
-  let token = await server.login();
-  const gql = (query: string, variables?: Record<string, unknown>) => server.graphql(query, variables, token);
+  const server = await servers.start();
   const secret = (await gql(`mutation($u: String!) { createWebhookEndpoint(url: $u, events: [CONNECTION_FAILED]) { secret } }`, { u: `${receiver.url}/crash` })).data
     .createWebhookEndpoint.secret;
   const storeId = (await gql(`mutation { createEcommerceStore(name: "Crash store") { id } }`)).data.createEcommerceStore.id;
@@ -85,8 +58,7 @@ test('an event whose delivery had not succeeded when the server was killed is de
   const attemptsBeforeKill = receiver.on('/crash').length;
   receiver.clearAnswers();
 
-  server = await start();
-  token = await server.login();
+  await servers.start();
   const delivered = await receiver.waitFor('/crash', attemptsBeforeKill + 1, 30_000);
   const last = delivered[delivered.length - 1];
   expect(last.headers['webhook-id']).toBe(refused.headers['webhook-id']);

@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { ADMIN } from './test-server';
+import { PostgresTestDatabase, testDatabaseKind } from './test-database';
+import { ADMIN, type GraphQLClient, type GraphQLResponse } from './test-server';
 
 /**
  * The real server as a separate process (server/index.ts, as `npm start` runs it), for tests
@@ -80,13 +83,13 @@ export class ChildServer {
     await exited;
   }
 
-  async graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: any[] }> {
+  async graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return response.json() as Promise<{ data?: T; errors?: any[] }>;
+    return response.json() as Promise<GraphQLResponse<T>>;
   }
 
   async login(): Promise<string> {
@@ -94,4 +97,61 @@ export class ChildServer {
     if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
     return result.data.login.token;
   }
+}
+
+export interface ChildServers {
+  /**
+   * Starts a server on the suite's data directory (and database, on PostgreSQL), so that it finds
+   * what the servers before it left, and signs in as the admin: `gql` talks to it from then on.
+   */
+  start(): Promise<ChildServer>;
+  /** GraphQL as the admin of the server started last. */
+  gql: GraphQLClient;
+  /** The SQLite file the servers share; null when they run on PostgreSQL. */
+  readonly sqliteFile: string | null;
+}
+
+/**
+ * Child servers that one suite starts and kills in turn on the same data, from beforeAll to
+ * afterAll: every one still running is killed, then the data (and database) removed. `env` is
+ * read at each start (the URL of a fake that listens only once the tests begin, see hooks.ts).
+ */
+export function useChildServers(name: string, env: () => Record<string, string>): ChildServers {
+  let dataDir: string | undefined;
+  let postgres: PostgresTestDatabase | null = null;
+  const started: ChildServer[] = [];
+  let admin: { server: ChildServer; token: string } | undefined;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `storelink-${name}-`));
+    if (testDatabaseKind() === 'postgres') {
+      postgres = PostgresTestDatabase.forDataDir(dataDir);
+      await postgres.create();
+    }
+  });
+  afterAll(async () => {
+    for (const child of started) await child.kill();
+    await postgres?.drop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const data = () => {
+    if (!dataDir) throw new Error('the data directory is made in beforeAll: start servers inside a test or hook');
+    return dataDir;
+  };
+  return {
+    async start() {
+      const server = await ChildServer.start({ STORELINK_DATA_DIR: data(), ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...env() });
+      started.push(server);
+      admin = { server, token: await server.login() };
+      return server;
+    },
+    gql: (query, variables) => {
+      if (!admin) throw new Error('no server started yet');
+      return admin.server.graphql(query, variables, admin.token);
+    },
+    get sqliteFile() {
+      return postgres ? null : path.join(data(), 'storelink.sqlite');
+    },
+  };
 }
