@@ -261,25 +261,31 @@ export class EcommerceStoreService {
       .execute();
   }
 
-  /** The dashboard's counts, in one query; each store in exactly one of legacy, failing, healthy, untested. */
+  /** The dashboard's counts, in one query, in all and per platform; each store in exactly one of legacy, failing, healthy, untested. */
   async counts(): Promise<StoreCounts> {
     // Legacy: a deprecated way in (a BigCommerce Legacy API account, a Shopify admin-made app), as the needsMigration filter says.
     const deprecated = this.platforms.deprecatedApiVersions();
     const legacy = deprecated.length > 0 ? 'store.apiVersion IN (:...deprecated)' : '1 = 0';
     const notLegacy = deprecated.length > 0 ? '(store.apiVersion IS NULL OR store.apiVersion NOT IN (:...deprecated))' : '1 = 1';
-    const row = await this.stores
+    const rows = await this.stores
       .createQueryBuilder('store')
-      .select('COUNT(*)', 'total')
+      .select('store.platform', 'platform')
+      .addSelect('COUNT(*)', 'total')
       .addSelect(`SUM(CASE WHEN ${legacy} THEN 1 ELSE 0 END)`, 'legacy')
       .addSelect(`SUM(CASE WHEN ${notLegacy} AND store.lastTestSuccess = :failed THEN 1 ELSE 0 END)`, 'failing')
       .addSelect(`SUM(CASE WHEN ${notLegacy} AND store.lastTestSuccess = :passed THEN 1 ELSE 0 END)`, 'healthy')
       .setParameters({ deprecated, failed: false, passed: true })
-      .getRawOne<{ total: string | number; legacy: string | number | null; failing: string | number | null; healthy: string | number | null }>();
+      .groupBy('store.platform')
+      .getRawMany<{ platform: Platform; total: string | number; legacy: string | number | null; failing: string | number | null; healthy: string | number | null }>();
     const count = (value: string | number | null | undefined) => Number(value ?? 0);
-    const total = count(row?.total);
-    const [legacyCount, failing, healthy] = [count(row?.legacy), count(row?.failing), count(row?.healthy)];
-    // What is left: not Legacy and no test of the credentials saved now.
-    return { total, legacy: legacyCount, failing, healthy, untested: total - legacyCount - failing - healthy };
+    const byPlatform = Object.values(Platform).map((platform) => {
+      const row = rows.find((candidate) => candidate.platform === platform);
+      const [total, legacyCount, failing, healthy] = [count(row?.total), count(row?.legacy), count(row?.failing), count(row?.healthy)];
+      // What is left: not Legacy and no test of the credentials saved now.
+      return { platform, total, legacy: legacyCount, failing, healthy, untested: total - legacyCount - failing - healthy };
+    });
+    const sum = (field: 'total' | 'legacy' | 'failing' | 'healthy' | 'untested') => byPlatform.reduce((n, counts) => n + counts[field], 0);
+    return { total: sum('total'), legacy: sum('legacy'), failing: sum('failing'), healthy: sum('healthy'), untested: sum('untested'), byPlatform };
   }
 
   /** The store's saved credentials in the form normaliseCredentials gives, or null when none are saved. */
