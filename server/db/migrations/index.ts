@@ -6,6 +6,7 @@ import { LoginFailureCounts1796045314060 } from './1796045314060-LoginFailureCou
 import { StoreLastTestSummary1796047284832 } from './1796047284832-StoreLastTestSummary';
 import { Webhooks1796049642575 } from './1796049642575-Webhooks';
 import { PlatformCredentials1796050248635 } from './1796050248635-PlatformCredentials';
+import { JobStartedByName1796055268326 } from './1796055268326-JobStartedByName';
 
 /** Every migration, oldest first. TypeORM runs the ones a database has not seen yet. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   StoreLastTestSummary1796047284832,
   Webhooks1796049642575,
   PlatformCredentials1796050248635,
+  JobStartedByName1796055268326,
 ];
