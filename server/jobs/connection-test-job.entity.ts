@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ConnectionStatus } from '../common/connection-outcome';
 import type { StoreFilter } from '../stores/ecommerce-store.service';
+import { ConnectionTestJobFilter } from './connection-test-job-filter.type';
 
 export enum ConnectionTestJobStatus {
   /** Stores are still being tested (or wait for their turn). */
@@ -48,6 +49,7 @@ export class ConnectionTestJob {
   scheduled!: boolean;
 
   @Column({ type: 'simple-json', nullable: true })
+  @Field(() => ConnectionTestJobFilter, { nullable: true, description: 'The stores it covers, as the filter it was started with; null: every store.' })
   filter!: StoredStoreFilter | null;
 
   @Column({ type: 'integer' })
@@ -57,6 +59,15 @@ export class ConnectionTestJob {
   /** "user:{id}" or "apiKey:{id}"; null for a scheduled job. */
   @Column({ type: 'varchar', length: 100, nullable: true })
   createdBy!: string | null;
+
+  /** The starter's name as the audit trail gave it when the job started (an email, an API key's name and prefix). */
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  @Field(() => String, {
+    name: 'startedBy',
+    nullable: true,
+    description: "Who started the job: the user's email, or the API key's name and prefix; null when the schedule (RETEST_INTERVAL_MINUTES) started it.",
+  })
+  createdByName!: string | null;
 
   @Column({ type: Date })
   @Field()

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { currentAuditScope } from '../audit/audit-scope';
 import type { RequestContext } from '../common/request-context';
 import { EcommerceStoreFilter } from '../stores/inputs/ecommerce-store-filter.input';
 import { ConnectionTestJobItemPage } from './connection-test-job-item-page.type';
@@ -6,15 +7,9 @@ import { ConnectionTestJobPage } from './connection-test-job-page.type';
 import { ConnectionStatusCount, ConnectionTestJob, type ConnectionTestJobProgress, ConnectionTestJobStatus } from './connection-test-job.entity';
 import { JobLifecycle } from './job-lifecycle';
 import { JobReads, type JobLoaders } from './job-reads';
+import { jobStarterOf } from './job-starter';
 
 type JobsContext = RequestContext<JobLoaders>;
-
-/** Whoever starts a job, as stored on it. */
-function createdByOf(context: JobsContext): string | null {
-  const caller = context.caller;
-  if (!caller) return null;
-  return caller.kind === 'session' ? `user:${caller.user.id}` : `apiKey:${caller.apiKey.id}`;
-}
 
 @Authorized()
 @Resolver(() => ConnectionTestJob)
@@ -31,10 +26,10 @@ export class ConnectionTestJobResolver {
       "Returns at once; follow it with connectionTestJob(id). Every result lands in the store's history.",
   })
   async testAllConnections(
-    @Ctx() context: JobsContext,
     @Arg('filter', () => EcommerceStoreFilter, { nullable: true }) filter?: EcommerceStoreFilter,
   ): Promise<ConnectionTestJob> {
-    const job = await this.lifecycle.start(filter ?? null, { createdBy: createdByOf(context) });
+    // Who is acting, as the audit trail names them: the job is theirs, and so are its tests.
+    const job = await this.lifecycle.start(filter ?? null, jobStarterOf(currentAuditScope().actor));
     this.onStarted();
     return job;
   }

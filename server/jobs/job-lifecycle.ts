@@ -5,6 +5,7 @@ import type { BulkTestStore, EcommerceStoreService, StoreFilter } from '../store
 import { takeClaimLock } from './claim-lock';
 import { ConnectionTestJobItem, JobItemStatus } from './connection-test-job-item.entity';
 import { ConnectionTestJob, ConnectionTestJobStatus, type StoredStoreFilter } from './connection-test-job.entity';
+import type { JobStarter } from './job-starter';
 
 const INSERT_CHUNK = 400;
 
@@ -16,11 +17,11 @@ export class JobLifecycle {
   ) {}
 
   /** Starts a job over every store matching `filter`; the job runners pick it up at once. */
-  async start(filter: StoreFilter | null, options: { createdBy: string | null }): Promise<ConnectionTestJob> {
+  async start(filter: StoreFilter | null, startedBy: JobStarter): Promise<ConnectionTestJob> {
     return this.dataSource.transaction(async (manager) => {
       // Read in the same transaction, so a store deleted meanwhile cannot break the insert.
       const stores = await this.stores.findForBulkTest(filter, manager);
-      return this.insertJob(manager, stores, { filter, createdBy: options.createdBy, scheduled: false });
+      return this.insertJob(manager, stores, { filter, startedBy, scheduled: false });
     });
   }
 
@@ -35,14 +36,14 @@ export class JobLifecycle {
       const last = await manager.getRepository(ConnectionTestJob).findOne({ where: { scheduled: true }, order: { createdAt: 'DESC', id: 'DESC' } });
       if (last && (last.status === ConnectionTestJobStatus.RUNNING || now.getTime() - last.createdAt.getTime() < intervalMs)) return null;
       const stores = await this.stores.findForBulkTest(null, manager);
-      return this.insertJob(manager, stores, { filter: null, createdBy: null, scheduled: true });
+      return this.insertJob(manager, stores, { filter: null, startedBy: { createdBy: null, createdByName: null }, scheduled: true });
     });
   }
 
   private async insertJob(
     manager: EntityManager,
     stores: BulkTestStore[],
-    options: { filter: StoreFilter | null; createdBy: string | null; scheduled: boolean },
+    options: { filter: StoreFilter | null; startedBy: JobStarter; scheduled: boolean },
   ): Promise<ConnectionTestJob> {
     const job = manager.getRepository(ConnectionTestJob).create({
       id: randomUUID(),
@@ -51,7 +52,8 @@ export class JobLifecycle {
       scheduled: options.scheduled,
       filter: storedFilter(options.filter),
       total: stores.length,
-      createdBy: options.createdBy,
+      createdBy: options.startedBy.createdBy,
+      createdByName: options.startedBy.createdByName,
       createdAt: new Date(),
       finishedAt: stores.length === 0 ? new Date() : null,
       error: null,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager, WhereExpressionBuilder } from 'typeorm';
+import { type DataSource, type EntityManager, In, type WhereExpressionBuilder } from 'typeorm';
 import type { ConnectionStatus } from '../common/connection-outcome';
 import { takeClaimLock } from './claim-lock';
 import { ConnectionTestJobItem, JobItemStatus } from './connection-test-job-item.entity';
 import { ConnectionTestJob, ConnectionTestJobStatus } from './connection-test-job.entity';
+import type { JobStarter } from './job-starter';
 
 /**
  * The queue of bulk connection tests is the database: one item per store of a job, and every
@@ -33,6 +34,8 @@ export interface ClaimedItem {
   jobId: string;
   storeId: string;
   claimToken: string;
+  /** Who started the item's job: its test is audited as them. */
+  startedBy: JobStarter;
 }
 
 export interface ItemResult {
@@ -116,7 +119,13 @@ export class JobQueue {
         .where('"id" IN (:...ids)', { ids: chosen.map((item) => item.id) })
         .andWhere('"status" = :pending', { pending: JobItemStatus.PENDING })
         .execute();
-      return chosen.map((item) => ({ id: item.id, jobId: item.jobId, storeId: item.storeId, claimToken }));
+      const jobs = await manager.getRepository(ConnectionTestJob).find({
+        select: { id: true, createdBy: true, createdByName: true },
+        where: { id: In([...new Set(chosen.map((item) => item.jobId))]) },
+      });
+      const starters = new Map(jobs.map((job): [string, JobStarter] => [job.id, { createdBy: job.createdBy, createdByName: job.createdByName }]));
+      const nobody: JobStarter = { createdBy: null, createdByName: null };
+      return chosen.map((item) => ({ id: item.id, jobId: item.jobId, storeId: item.storeId, claimToken, startedBy: starters.get(item.jobId) ?? nobody }));
     });
   }
 

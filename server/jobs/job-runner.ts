@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
-import { runAsSystem } from '../audit/audit-scope';
+import { runAsSystem, runInAuditScope } from '../audit/audit-scope';
 import type { ConnectionStatus } from '../common/connection-outcome';
 import { NotFoundError } from '../common/errors';
 import type { ConnectionTest } from '../connection-history/connection-test.entity';
 import type { JobLifecycle } from './job-lifecycle';
 import type { ClaimedItem, ItemResult, JobQueue } from './job-queue';
+import { auditActorOfJob, JOB_RUNNER_ACTOR } from './job-starter';
 
 /** What the runner needs of the connections service: test a store's saved credentials and record the result in its history. */
 export interface SavedCredentialsTester {
@@ -16,8 +17,6 @@ export interface LatestStatusReader {
   latestStatus(storeId: string): Promise<ConnectionStatus | null>;
 }
 
-/** How the audit trail names the runner, whichever request or timer set it going. */
-export const JOB_RUNNER_ACTOR = 'connection-test-jobs';
 
 export interface JobRunnerOptions {
   /** Tests this instance runs at once (CONNECTION_TEST_CONCURRENCY). */
@@ -35,8 +34,8 @@ const INTERNAL_ERROR_MESSAGE = 'The test could not run because of an error on ou
 /**
  * Runs bulk connection tests on this instance: claims items from the database (see
  * JobQueue), tests up to `concurrency` stores at once, records each result, and keeps the
- * schedule. Any number of instances can run one each. Its tests run on behalf of storelink
- * (JOB_RUNNER_ACTOR in the audit trail), not of whichever request started the job.
+ * schedule. Any number of instances can run one each. Its tests are audited as whoever started
+ * the job (storelink itself, JOB_RUNNER_ACTOR, for the schedule), not as whichever request woke it.
  */
 export class JobRunner {
   private readonly inflight = new Map<string, { item: ClaimedItem; done: Promise<void> }>();
@@ -166,7 +165,7 @@ export class JobRunner {
     let result: ItemResult;
     try {
       const previousStatus = await this.history.latestStatus(item.storeId);
-      const test = await this.tester.testSavedCredentials(item.storeId);
+      const test = await runInAuditScope({ actor: auditActorOfJob(item.startedBy), ip: null }, () => this.tester.testSavedCredentials(item.storeId));
       result = { success: test.success, resultStatus: test.status, previousStatus, testId: test.id, message: test.message };
       this.consecutiveErrors.delete(item.jobId);
     } catch (err) {

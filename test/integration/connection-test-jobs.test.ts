@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { useFakeBigCommerce } from '../support/hooks';
 import { ConnectionTestJob } from '../../server/jobs/connection-test-job.entity';
-import { clientFor, TestServer } from '../support/test-server';
+import { ADMIN, clientFor, TestServer } from '../support/test-server';
 import { FULL_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
@@ -311,23 +311,48 @@ test('a job keeps the whole filter it was started with, connectionHealth include
   expect(job.total).toBe(1);
   const stored = await server.dataSource.getRepository(ConnectionTestJob).findOneByOrFail({ id: job.id });
   expect(stored.filter).toMatchObject(filter);
+  // Clients read it back, to say which stores the job covers; a job over every store has none.
+  const FILTER = 'query($id: ID!) { connectionTestJob(id: $id) { filter { ids q platform apiVersion needsMigration connectionHealth } } }';
+  expect((await gql(FILTER, { id: job.id })).data.connectionTestJob.filter).toEqual({
+    ids: null, q: 'health', platform: null, apiVersion: null, needsMigration: null, connectionHealth: 'FAILING',
+  });
+  const all = (await gql(START, {})).data.testAllConnections;
+  expect((await gql(FILTER, { id: all.id })).data.connectionTestJob.filter).toBeNull();
 });
 
-test('the audit trail names the job runner one way, whether a request or the schedule started the job', async () => {
+test("a job started with an API key names the key, and its tests are audited as the key", async () => {
+  const { server, gql } = await startServer();
+  const [store] = await seed(gql, 'Keyed', ['ok']);
+  const key = (await gql('mutation { createApiKey(name: "Nightly check", role: VIEWER) { key apiKey { id prefix } } }')).data.createApiKey;
+  const viaKey = clientFor(server, key.key);
+  const job = (await viaKey('mutation($ids: [ID!]) { testAllConnections(filter: { ids: $ids }) { id startedBy } }', { ids: [store.id] })).data.testAllConnections;
+  expect(job.startedBy).toBe(`Nightly check (${key.apiKey.prefix}…)`);
+  await waitFor(gql, job.id, finished);
+  const events = (
+    await gql(`query($f: AuditEventFilter) { allAuditEvents(filter: $f) { actorType actorId actorName } }`, { f: { actions: ['CONNECTION_TESTED'], targetId: store.id } })
+  ).data.allAuditEvents;
+  expect(events).toEqual([{ actorType: 'API_KEY', actorId: key.apiKey.id, actorName: `Nightly check (${key.apiKey.prefix}…)` }]);
+});
+
+test("the audit trail names who started the job: the user for a request's job, storelink for the schedule's", async () => {
   const { gql } = await startServer({ RETEST_INTERVAL_MINUTES: '0.05' }); // 3 s
   const [store] = await seed(gql, 'Actor', ['ok']);
-  await waitFor(gql, (await gql(START, { filter: { ids: [store.id] } })).data.testAllConnections.id, finished);
+  const requested = (await gql(START, { filter: { ids: [store.id] } })).data.testAllConnections.id;
+  await waitFor(gql, requested, finished);
   const scheduledTestedIt = async () =>
     (await gql(`{ connectionTestJobs(perPage: 100) { items { scheduled status total } } }`)).data.connectionTestJobs.items.some(
       (job: any) => job.scheduled && job.status === 'COMPLETED' && job.total > 0,
     );
   for (let i = 0; i < 300 && !(await scheduledTestedIt()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
 
+  const jobs = (await gql(`{ connectionTestJobs(perPage: 100) { items { id scheduled startedBy } } }`)).data.connectionTestJobs.items;
+  expect(jobs.find((job: any) => job.id === requested)).toEqual({ id: requested, scheduled: false, startedBy: ADMIN.email });
+  expect(jobs.filter((job: any) => job.scheduled).every((job: any) => job.startedBy === null)).toBe(true);
   const events = (
     await gql(`query($f: AuditEventFilter) { allAuditEvents(filter: $f, perPage: 100) { actorType actorName } }`, {
       f: { actions: ['CONNECTION_TESTED'], targetId: store.id },
     })
   ).data.allAuditEvents;
   expect(events.length).toBeGreaterThanOrEqual(2);
-  expect(new Set(events.map((event: any) => `${event.actorType} ${event.actorName}`))).toEqual(new Set(['SYSTEM connection-test-jobs']));
+  expect(new Set(events.map((event: any) => `${event.actorType} ${event.actorName}`))).toEqual(new Set([`USER ${ADMIN.email}`, 'SYSTEM connection-test-jobs']));
 }, 30_000);
