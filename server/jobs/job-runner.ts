@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { runAsSystem, runInAuditScope } from '../audit/audit-scope';
 import type { ConnectionStatus } from '../common/connection-outcome';
+import { ClaimPump } from '../common/claim-pump';
 import { NotFoundError } from '../common/errors';
 import type { ConnectionTest } from '../connection-history/connection-test.entity';
 import type { JobLifecycle } from './job-lifecycle';
@@ -38,16 +39,10 @@ const INTERNAL_ERROR_MESSAGE = 'The test could not run because of an error on ou
  * the job (storelink itself, JOB_RUNNER_ACTOR, for the schedule), not as whichever request woke it.
  */
 export class JobRunner {
-  private readonly inflight = new Map<string, { item: ClaimedItem; done: Promise<void> }>();
+  private readonly claims: ClaimPump<ClaimedItem>;
   private readonly consecutiveErrors = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
-  private pumping = false;
-  private pumpAgain = false;
-  /** The pump under way (or a settled promise): stop() waits for it, so no claim outlives a stop. */
-  private pumpIdle: Promise<void> = Promise.resolve();
-  /** Items claimed by a pump that was under way when stop() began: given back, not tested. */
-  private readonly releasing: Array<Promise<void>> = [];
   private ticking: Promise<void> | null = null;
   private lastLeaseCheck = 0;
   private lastScheduleCheck = 0;
@@ -59,7 +54,9 @@ export class JobRunner {
     private readonly tester: SavedCredentialsTester,
     private readonly logger: Logger,
     private readonly options: JobRunnerOptions,
-  ) {}
+  ) {
+    this.claims = new ClaimPump(queue, (item) => this.run(item), { concurrency: options.concurrency, logger, name: 'connection test jobs' });
+  }
 
   start(): void {
     this.timer = setInterval(() => void runAsSystem(JOB_RUNNER_ACTOR, () => this.tick()), this.options.pollMs);
@@ -69,7 +66,7 @@ export class JobRunner {
 
   /** New work may be there (a job was just started here): look now rather than at the next poll. */
   kick(): void {
-    void runAsSystem(JOB_RUNNER_ACTOR, () => this.pump());
+    void runAsSystem(JOB_RUNNER_ACTOR, () => this.claims.pump());
   }
 
   /**
@@ -81,18 +78,10 @@ export class JobRunner {
   async stop(graceMs = Infinity): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    // Claiming stops before the poll under way is awaited, so that poll cannot claim more.
+    const claimsStopped = this.claims.stop(graceMs);
     await this.ticking;
-    await this.pumpIdle;
-    await Promise.allSettled(this.releasing);
-    const running = Promise.allSettled([...this.inflight.values()].map((entry) => entry.done));
-    if (graceMs === Infinity) {
-      await running;
-      return;
-    }
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
-    clearTimeout(timer);
-    await Promise.allSettled([...this.inflight.values()].map((entry) => this.queue.release(entry.item)));
+    await claimsStopped;
   }
 
   private tick(): Promise<void> {
@@ -110,7 +99,7 @@ export class JobRunner {
           const job = await this.lifecycle.startScheduledIfDue(retestIntervalMs);
           if (job) this.logger.info({ jobId: job.id, total: job.total }, 'scheduled connection re-test started');
         }
-        if (await this.queue.anyRunning()) await this.pump();
+        if (await this.queue.anyRunning()) await this.claims.pump();
       } catch (err) {
         this.logger.error({ err }, 'connection test jobs: poll failed');
       } finally {
@@ -118,47 +107,6 @@ export class JobRunner {
       }
     })();
     return this.ticking;
-  }
-
-  private pump(): Promise<void> {
-    if (this.stopped) return this.pumpIdle;
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return this.pumpIdle;
-    }
-    this.pumping = true;
-    this.pumpIdle = this.claimWhileFree();
-    return this.pumpIdle;
-  }
-
-  private async claimWhileFree(): Promise<void> {
-    try {
-      for (;;) {
-        this.pumpAgain = false;
-        const free = this.options.concurrency - this.inflight.size;
-        if (free <= 0 || this.stopped) break;
-        const claimed = await this.queue.claim(free);
-        for (const item of claimed) this.launch(item);
-        if (claimed.length < free && !this.pumpAgain) break;
-      }
-    } catch (err) {
-      this.logger.error({ err }, 'connection test jobs: claiming work failed');
-    } finally {
-      this.pumping = false;
-    }
-  }
-
-  private launch(item: ClaimedItem): void {
-    if (this.stopped) {
-      // Claimed while stop() began: the stop did not count it, so it is given back rather than tested half-way.
-      this.releasing.push(this.queue.release(item));
-      return;
-    }
-    const done = this.run(item).finally(() => {
-      this.inflight.delete(item.id);
-      void this.pump();
-    });
-    this.inflight.set(item.id, { item, done });
   }
 
   private async run(item: ClaimedItem): Promise<void> {

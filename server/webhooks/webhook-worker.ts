@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { ClaimPump } from '../common/claim-pump';
 import type { AttemptOutcome, ClaimedDelivery, WebhookDeliveryQueue } from './webhook-delivery-queue';
 import type { WebhookEndpointService } from './webhook-endpoint.service';
 import type { SendResult, WebhookSender } from './webhook-sender';
@@ -18,11 +19,8 @@ export interface WebhookWorkerOptions {
  * instances run one each; a restart loses nothing, since the queue is the database.
  */
 export class WebhookWorker {
-  private readonly inflight = new Map<string, { claimed: ClaimedDelivery; done: Promise<void> }>();
+  private readonly claims: ClaimPump<ClaimedDelivery>;
   private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
-  private pumping = false;
-  private pumpAgain = false;
 
   constructor(
     private readonly queue: WebhookDeliveryQueue,
@@ -30,64 +28,30 @@ export class WebhookWorker {
     private readonly sender: WebhookSender,
     private readonly logger: Logger,
     private readonly options: WebhookWorkerOptions,
-  ) {}
+  ) {
+    this.claims = new ClaimPump(queue, (claimed) => this.deliver(claimed), { concurrency: options.concurrency, logger, name: 'webhook deliveries' });
+  }
 
   start(): void {
-    this.timer = setInterval(() => void this.pump(), this.options.pollMs);
+    this.timer = setInterval(() => void this.claims.pump(), this.options.pollMs);
     this.timer.unref();
-    void this.pump();
+    void this.claims.pump();
   }
 
   /** New deliveries were committed: look now. */
   kick(): void {
-    void this.pump();
+    void this.claims.pump();
   }
 
   /**
-   * Stops claiming, lets attempts under way finish for up to `graceMs`, then gives the rest
-   * back to the queue (the receiver may get that attempt again: delivery is at least once,
-   * and the webhook-id lets it notice).
+   * Stops claiming (deliveries a claim under way brings in after the stop are given back, not
+   * sent), lets attempts under way finish for up to `graceMs`, then gives the rest back to the
+   * queue (the receiver may get that attempt again: delivery is at least once, and the
+   * webhook-id lets it notice).
    */
   async stop(graceMs: number): Promise<void> {
-    this.stopped = true;
     clearInterval(this.timer);
-    const pending = [...this.inflight.values()];
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-    await Promise.race([Promise.allSettled(pending.map((entry) => entry.done)), timeout]);
-    clearTimeout(timer);
-    await Promise.allSettled([...this.inflight.values()].map((entry) => this.queue.release(entry.claimed)));
-  }
-
-  private async pump(): Promise<void> {
-    if (this.stopped) return;
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return;
-    }
-    this.pumping = true;
-    try {
-      for (;;) {
-        this.pumpAgain = false;
-        const free = this.options.concurrency - this.inflight.size;
-        if (free <= 0 || this.stopped) break;
-        const claimed = await this.queue.claim(free);
-        for (const delivery of claimed) this.launch(delivery);
-        if (claimed.length < free && !this.pumpAgain) break;
-      }
-    } catch (err) {
-      this.logger.error({ err }, 'webhook deliveries: claiming work failed');
-    } finally {
-      this.pumping = false;
-    }
-  }
-
-  private launch(claimed: ClaimedDelivery): void {
-    const done = this.deliver(claimed).finally(() => {
-      this.inflight.delete(claimed.id);
-      void this.pump();
-    });
-    this.inflight.set(claimed.id, { claimed, done });
+    await this.claims.stop(graceMs);
   }
 
   private async deliver(claimed: ClaimedDelivery): Promise<void> {
