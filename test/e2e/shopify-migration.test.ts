@@ -96,6 +96,11 @@ describe('a Shopify store, from an admin-created app to a Dev Dashboard app, in 
     await saveButton().click();
     await page.getByTestId('store-name').waitFor();
     expect(await storeAsServerSeesIt()).toMatchObject({ platform: 'SHOPIFY', apiVersion: null });
+    // A new Shopify store: how to make the Dev Dashboard app, not a migration.
+    const setupGuide = page.getByTestId('shopify-guide');
+    await expectVisible(setupGuide.getByText('Connect a Shopify store'));
+    for (const handle of REQUIRED_HANDLES) await expectVisible(setupGuide.getByText(handle, { exact: true }));
+    expect(await page.getByTestId('migration-guide').count()).toBe(0);
   });
 
   step('connects it with the custom app’s Admin API access token: saved, and flagged for migration with the Shopify guide', async () => {

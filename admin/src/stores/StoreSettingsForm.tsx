@@ -5,6 +5,7 @@ import { useIsViewer } from '../useIsViewer';
 import { ApiAccessSection } from './ApiAccessSection';
 import { ConnectionTestSection } from './ConnectionTestSection';
 import { toFormValues } from './credentialsForm';
+import { GuideCard } from './GuideCard';
 import { guideFor } from './PlatformGuide';
 import { LatestResultProvider } from './LatestResult';
 import { SaveRefusedPanel } from './SaveRefusedPanel';
@@ -15,7 +16,7 @@ import { useSaveStore } from './useSaveStore';
  * The store's settings in the order of the migration guide: the store's name, "API access",
  * Save, and at the bottom "Test API connection". For a Legacy store, the migration guide's steps
  * sit beside the fields they refer to (above them on narrow screens); for a platform with a setup
- * guide (WooCommerce), that guide does.
+ * guide (Shopify, WooCommerce), that guide does.
  *
  * The form's record holds only form values, so that a refreshed store (e.g. after a connection
  * test) does not reset what the admin is typing.
@@ -28,7 +29,7 @@ export const StoreSettingsForm = ({ store }: { store: EcommerceStore }) => (
 
 const SettingsForm = ({ store }: { store: EcommerceStore }) => {
   const { save, sessionEnded } = useSaveStore(store);
-  const Guide = guideFor(store);
+  const guide = guideFor(store);
   const viewer = useIsViewer();
   const { identity } = useGetIdentity();
 
@@ -42,11 +43,11 @@ const SettingsForm = ({ store }: { store: EcommerceStore }) => {
           </Alert>
         )}
         <Box sx={{ display: 'flex', flexDirection: { xs: 'column', lg: 'row' }, gap: 3, alignItems: 'flex-start' }}>
-          {Guide && (
+          {guide && (
             <Box
               sx={{ order: { lg: 1 }, flex: '1 1 400px', minWidth: 0, maxWidth: { xs: 640, lg: 560 }, position: { lg: 'sticky' }, top: { lg: 72 } }}
             >
-              <Guide />
+              <GuideCard guide={guide} />
             </Box>
           )}
           <Stack spacing={1} sx={{ flex: '1 1 560px', minWidth: 0, maxWidth: 640, width: '100%' }}>

@@ -16,6 +16,6 @@ export const SHOPIFY_FIELDS: CredentialFieldsOf<'SHOPIFY_ADMIN_TOKEN' | 'SHOPIFY
   SHOPIFY_CLIENT_CREDENTIALS: [
     SHOP,
     { source: 'shopifyClientId', apiField: 'apiLogin', label: SHOPIFY.clientId, helperText: SHOPIFY.clientIdHint, requiredMessage: 'Paste the client ID of the Dev Dashboard app.' },
-    { source: 'shopifyClientSecret', apiField: 'apiPassword', label: SHOPIFY.clientSecret, whatToPaste: 'client secret of the Dev Dashboard app (Settings > Secret)', noun: 'secret' },
+    { source: 'shopifyClientSecret', apiField: 'apiPassword', label: SHOPIFY.clientSecret, whatToPaste: 'client secret of the Dev Dashboard app (the app’s Settings > Client secret)', noun: 'secret' },
   ],
 };
