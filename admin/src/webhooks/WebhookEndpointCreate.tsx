@@ -1,10 +1,10 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import { useState } from 'react';
 import { CheckboxGroupInput, Form, SaveButton, TextInput, Title, required, useNotify, useRedirect } from 'react-admin';
-import { toStorelinkError } from '../errors';
+import { submitOrFieldError } from '../common/submitOrFieldError';
 import { graphqlClient } from '../graphqlClient';
 import { EVENT_CHOICES } from './labels';
-import { SecretShownOnce } from './SecretShownOnce';
+import { WebhookSecretShownOnce } from './WebhookSecretShownOnce';
 import { CREATE_WEBHOOK_ENDPOINT } from './webhookOperations';
 import type { WebhookEventType } from '../generated/graphql';
 
@@ -20,18 +20,12 @@ export const WebhookEndpointCreate = () => {
   const redirect = useRedirect();
   const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
 
-  const save = async (values: Record<string, unknown>) => {
-    const { url, description, events } = values as unknown as CreateValues;
-    try {
+  const save = (values: Record<string, unknown>) =>
+    submitOrFieldError(async () => {
+      const { url, description, events } = values as unknown as CreateValues;
       const { data } = await graphqlClient.mutate({ mutation: CREATE_WEBHOOK_ENDPOINT, variables: { url, events, description: description || null } });
       setCreated({ id: data!.createWebhookEndpoint.endpoint.id, secret: data!.createWebhookEndpoint.secret });
-    } catch (error) {
-      const failure = toStorelinkError(error);
-      notify(failure.message, { type: 'error' });
-      if (failure.field) return { [failure.field]: failure.message };
-    }
-    return undefined;
-  };
+    }, notify);
 
   return (
     <Card sx={{ mt: 2, maxWidth: 760 }}>
@@ -41,7 +35,7 @@ export const WebhookEndpointCreate = () => {
           Add a webhook
         </Typography>
         {created ? (
-          <SecretShownOnce secret={created.secret} onDone={() => redirect('edit', 'WebhookEndpoint', created.id)} />
+          <WebhookSecretShownOnce secret={created.secret} onDone={() => redirect('edit', 'WebhookEndpoint', created.id)} />
         ) : (
           <Form onSubmit={save} defaultValues={{ events: ['CONNECTION_FAILED', 'CONNECTION_RECOVERED'] }}>
             <TextInput source="url" label="URL" validate={required()} fullWidth helperText="Where storelink posts the alerts, e.g. https://alerts.example.com/storelink" />

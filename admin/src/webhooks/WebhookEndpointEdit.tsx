@@ -18,7 +18,7 @@ import { toStorelinkError } from '../errors';
 import { graphqlClient } from '../graphqlClient';
 import { useIsViewer } from '../useIsViewer';
 import { EVENT_CHOICES, type WebhookEndpointRecord } from './labels';
-import { SecretShownOnce } from './SecretShownOnce';
+import { WebhookSecretShownOnce } from './WebhookSecretShownOnce';
 import { WebhookDeliveries } from './WebhookDeliveries';
 import { ROTATE_WEBHOOK_SECRET, SEND_TEST_WEBHOOK } from './webhookOperations';
 
@@ -69,7 +69,7 @@ const EndpointActions = () => {
           Rotate secret
         </Button>
       </Stack>
-      {secret && <SecretShownOnce secret={secret} onDone={() => setSecret(null)} />}
+      {secret && <WebhookSecretShownOnce secret={secret} onDone={() => setSecret(null)} />}
     </Stack>
   );
 };
