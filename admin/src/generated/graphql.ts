@@ -80,6 +80,21 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: { id: string } };
 
+export type CreateApiKeyMutationVariables = Exact<{
+  name: string;
+  role: UserRole;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, prefix: string } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revoked: boolean, revokedAt: string | null } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -166,6 +181,20 @@ export type LoginMutationVariables = Exact<{
 
 
 export type LoginMutation = { login: { token: string } };
+
+export type DisableUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DisableUserMutation = { disableUser: { id: string, disabled: boolean, disabledAt: string | null } };
+
+export type EnableUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EnableUserMutation = { enableUser: { id: string, disabled: boolean, disabledAt: string | null } };
 
 export type CreateWebhookEndpointMutationVariables = Exact<{
   url: string;

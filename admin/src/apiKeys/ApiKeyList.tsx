@@ -1,0 +1,47 @@
+import { Link as MuiLink, useMediaQuery, type Theme } from '@mui/material';
+import { DataTable, DateField, List, SearchInput, SimpleList, useCreatePath } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { roleLabel } from '../common/roles';
+import { ApiKeyStatusChip } from './ApiKeyStatusChip';
+import { apiKeyStatusLabel, shownPrefix, type ApiKeyRecord } from './labels';
+import { LastUsedField } from './LastUsedField';
+
+const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search by name or key" />];
+
+/** The name as a real link, so a keyboard reaches and opens each key (and a new tab works). */
+const NameLink = ({ apiKey }: { apiKey: ApiKeyRecord }) => {
+  const createPath = useCreatePath();
+  return (
+    <MuiLink component={Link} to={createPath({ resource: 'ApiKey', type: 'show', id: apiKey.id })} onClick={(event) => event.stopPropagation()}>
+      {apiKey.name}
+    </MuiLink>
+  );
+};
+
+const lastUsedText = (apiKey: ApiKeyRecord) => (apiKey.lastUsedAt ? `last used ${new Date(apiKey.lastUsedAt).toLocaleString()}` : 'never used');
+
+/** Settings > API keys: the keys programs call storelink with, newest first. */
+export const ApiKeyList = () => {
+  const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+  return (
+    <List<ApiKeyRecord> title="API keys" exporter={false} filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
+      {phone ? (
+        <SimpleList<ApiKeyRecord>
+          primaryText={(apiKey) => apiKey.name}
+          secondaryText={(apiKey) => `${shownPrefix(apiKey)} · ${roleLabel(apiKey.role)} · ${lastUsedText(apiKey)}`}
+          tertiaryText={(apiKey) => apiKeyStatusLabel(apiKey)}
+          linkType="show"
+        />
+      ) : (
+        <DataTable<ApiKeyRecord> bulkActionButtons={false} rowClick="show">
+          <DataTable.Col<ApiKeyRecord> source="name" label="Name" render={(apiKey) => <NameLink apiKey={apiKey} />} />
+          <DataTable.Col<ApiKeyRecord> source="prefix" label="Key" disableSort render={(apiKey) => <code>{shownPrefix(apiKey)}</code>} />
+          <DataTable.Col<ApiKeyRecord> source="role" label="Role" render={(apiKey) => roleLabel(apiKey.role)} />
+          <DataTable.Col<ApiKeyRecord> source="revoked" label="Status" render={(apiKey) => <ApiKeyStatusChip apiKey={apiKey} />} />
+          <DataTable.Col<ApiKeyRecord> source="lastUsedAt" label="Last used" render={() => <LastUsedField />} />
+          <DataTable.Col<ApiKeyRecord> source="createdAt" label="Created" render={() => <DateField source="createdAt" showTime />} />
+        </DataTable>
+      )}
+    </List>
+  );
+};
