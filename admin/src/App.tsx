@@ -8,8 +8,10 @@ import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
 import { AdminOnly } from './layout/AdminOnly';
 import { LoginPage } from './LoginPage';
+import apiKeys from './apiKeys';
 import audit from './audit';
 import stores from './stores';
+import users from './users';
 import webhooks from './webhooks';
 import { darkTheme, lightTheme } from './theme';
 
@@ -30,9 +32,11 @@ export const App = () => (
   >
     {(role: string | undefined) => (
       <>
-        {/* A viewer gets the pages it may use: no store creation, no audit trail (the server would refuse them anyway). */}
+        {/* A viewer gets the pages it may use: no store creation, no audit trail, users or API keys (the server would refuse them anyway). */}
         <Resource name="EcommerceStore" {...stores} create={role === 'ADMIN' ? stores.create : AdminOnly} />
         {role === 'ADMIN' && <Resource name="AuditEvent" {...audit} />}
+        {role === 'ADMIN' && <Resource name="User" {...users} />}
+        {role === 'ADMIN' && <Resource name="ApiKey" {...apiKeys} />}
         <Resource name="WebhookEndpoint" {...webhooks} create={role === 'ADMIN' ? webhooks.create : AdminOnly} />
         <Resource name="WebhookDelivery" />
         <CustomRoutes>

@@ -21,6 +21,8 @@ const messages = {
         q: 'Search',
       },
     },
+    User: { name: 'User |||| Users' },
+    ApiKey: { name: 'API key |||| API keys' },
     ConnectionTest: {
       name: 'Connection test |||| Connection tests',
     },

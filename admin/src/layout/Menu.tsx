@@ -17,6 +17,8 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="EcommerceStore" />
       <RaMenu.ResourceItem name="WebhookEndpoint" />
       {permissions === 'ADMIN' && <RaMenu.ResourceItem name="AuditEvent" />}
+      {permissions === 'ADMIN' && <RaMenu.ResourceItem name="User" />}
+      {permissions === 'ADMIN' && <RaMenu.ResourceItem name="ApiKey" />}
     </RaMenu>
   );
 };
