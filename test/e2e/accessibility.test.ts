@@ -25,6 +25,8 @@ describe('accessibility of the admin UI, in Chromium', () => {
   let browser: Browser;
   const shots = new Screenshots('accessibility');
   const storeIds: Record<string, string> = {};
+  let viewerId = '';
+  let apiKeyId = '';
 
   beforeAll(async () => {
     requireAdminBuild();
@@ -55,6 +57,9 @@ describe('accessibility of the admin UI, in Chromium', () => {
       await call('mutation($id: ID!, $c: ApiCredentialsInput!) { updateApiCredentials(id: $id, credentials: $c) { id } }', { id: createEcommerceStore.id, c: credentials });
       await call('query($id: ID!) { testConnection(id: $id) { status } }', { id: createEcommerceStore.id });
     }
+    // A colleague and a program, for the Users and API keys pages.
+    viewerId = (await call('mutation { createUser(email: "colleague@example.com", password: "a colleague password", role: VIEWER) { id } }', {})).createUser.id;
+    apiKeyId = (await call('mutation { createApiKey(name: "Inventory export", role: VIEWER) { apiKey { id } } }', {})).createApiKey.apiKey.id;
     browser = await launchChromium();
   });
 
@@ -88,6 +93,11 @@ describe('accessibility of the admin UI, in Chromium', () => {
     { name: 'store-page', hash: `/EcommerceStore/${storeIds['Orders Read-only Outlet']}`, ready: 'Test API connection' },
     { name: 'connection-history', hash: `/EcommerceStore/${storeIds['Orders Read-only Outlet']}?tab=history`, ready: 'Took' },
     { name: 'audit', hash: '/AuditEvent', ready: 'API credentials changed' },
+    { name: 'users', hash: '/User', ready: 'colleague@example.com' },
+    { name: 'user-page', hash: `/User/${viewerId}`, ready: 'Save role' },
+    { name: 'api-keys', hash: '/ApiKey', ready: 'Inventory export' },
+    { name: 'api-key-page', hash: `/ApiKey/${apiKeyId}/show`, ready: 'Revoke key' },
+    { name: 'change-my-password', hash: '/account/password', ready: 'New password again' },
   ];
 
   for (const mode of ['light', 'dark'] as const) {

@@ -61,8 +61,12 @@ describe('roles in the admin UI, in Chromium', () => {
 
   const switchButton = (page: Page) => page.getByRole('button', { name: 'Switch to Store API Account (OAuth)' });
 
-  test('an administrator has the audit trail, store creation and the guide’s switch', async () => {
+  test('an administrator has the audit trail, users, API keys, store creation and the guide’s switch', async () => {
     const page = await signIn(ADMIN);
+    await page.getByRole('menuitem', { name: 'Users' }).click();
+    await page.getByRole('link', { name: VIEWER.email }).waitFor();
+    await page.getByRole('menuitem', { name: 'API keys' }).click();
+    await page.getByText(/No API keys? yet/).waitFor();
     await page.getByRole('menuitem', { name: 'Audit' }).click();
     await page.getByText('Signed in').first().waitFor();
 
@@ -77,10 +81,19 @@ describe('roles in the admin UI, in Chromium', () => {
     await page.context().close();
   });
 
-  test('a viewer has no audit trail, no store creation, even by URL, and a disabled switch', async () => {
+  test('a viewer has no audit trail, users, API keys or store creation, even by URL, and a disabled switch', async () => {
     const page = await signIn(VIEWER);
     await page.getByRole('menuitem', { name: 'Ecommerce Stores' }).waitFor();
-    expect(await page.getByRole('menuitem', { name: 'Audit' }).count()).toBe(0);
+    for (const item of ['Audit', 'Users', 'API keys']) expect(await page.getByRole('menuitem', { name: item }).count()).toBe(0);
+
+    for (const resource of ['User', 'ApiKey', 'ApiKey/create', 'User/create']) {
+      await page.goto(`${server.url}/#/${resource}`);
+      await page.getByText(/not found|doesn't exist/i).first().waitFor();
+      expect(await page.getByRole('textbox').count()).toBe(0);
+      expect(await page.getByRole('row').count()).toBe(0);
+      expect(await page.locator('.MuiSnackbar-root').count()).toBe(0);
+    }
+    await shots.take(page, 'viewer-users-by-url');
 
     await page.goto(`${server.url}/#/AuditEvent`);
     await page.getByText(/not found|doesn't exist/i).first().waitFor();
