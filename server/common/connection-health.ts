@@ -1,9 +1,12 @@
+import { stringEnum, type EnumValue } from './string-enum';
+
 /** How a store's last connection test went, for filtering and counting stores by it. */
-export enum ConnectionHealth {
+export const ConnectionHealth = stringEnum(
   /** The last test passed. */
-  HEALTHY = 'HEALTHY',
+  'HEALTHY',
   /** The last test failed. */
-  FAILING = 'FAILING',
+  'FAILING',
   /** No test has run yet. */
-  UNTESTED = 'UNTESTED',
-}
+  'UNTESTED',
+);
+export type ConnectionHealth = EnumValue<typeof ConnectionHealth>;

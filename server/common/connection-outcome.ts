@@ -1,27 +1,19 @@
 import { ApiVersion } from './api-version';
+import { stringEnum, type EnumValue } from './string-enum';
 
 /**
  * The result of a connection test, independent of how it is stored or served.
  * Platform connectors produce it; the connections service records it; GraphQL serves it.
  */
-export enum ConnectionStatus {
-  OK = 'OK',
-  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
-  STORE_NOT_FOUND = 'STORE_NOT_FOUND',
-  MISSING_SCOPES = 'MISSING_SCOPES',
-  RATE_LIMITED = 'RATE_LIMITED',
-  TIMEOUT = 'TIMEOUT',
-  NETWORK_ERROR = 'NETWORK_ERROR',
-  UPSTREAM_ERROR = 'UPSTREAM_ERROR',
-  NOT_CONFIGURED = 'NOT_CONFIGURED',
-}
+export const ConnectionStatus = stringEnum(
+  'OK', 'INVALID_CREDENTIALS', 'STORE_NOT_FOUND', 'MISSING_SCOPES', 'RATE_LIMITED', 'TIMEOUT', 'NETWORK_ERROR',
+  'UPSTREAM_ERROR', 'NOT_CONFIGURED',
+);
+export type ConnectionStatus = EnumValue<typeof ConnectionStatus>;
 
 /** Access levels as the BigCommerce control panel names them: None, Read-only, Modify. */
-export enum ScopeLevel {
-  NONE = 'NONE',
-  READ_ONLY = 'READ_ONLY',
-  MODIFY = 'MODIFY',
-}
+export const ScopeLevel = stringEnum('NONE', 'READ_ONLY', 'MODIFY');
+export type ScopeLevel = EnumValue<typeof ScopeLevel>;
 
 export interface ScopeCheckOutcome {
   /** Control-panel name, e.g. "Order Transactions". */

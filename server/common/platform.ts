@@ -1,6 +1,5 @@
+import { stringEnum, type EnumValue } from './string-enum';
+
 /** The e-commerce platforms storelink can connect to. */
-export enum Platform {
-  BIGCOMMERCE = 'BIGCOMMERCE',
-  SHOPIFY = 'SHOPIFY',
-  WOOCOMMERCE = 'WOOCOMMERCE',
-}
+export const Platform = stringEnum('BIGCOMMERCE', 'SHOPIFY', 'WOOCOMMERCE');
+export type Platform = EnumValue<typeof Platform>;

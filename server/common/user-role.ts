@@ -1,6 +1,9 @@
-export enum UserRole {
+import { stringEnum, type EnumValue } from './string-enum';
+
+export const UserRole = stringEnum(
   /** Everything, including credentials, users and API keys. */
-  ADMIN = 'ADMIN',
+  'ADMIN',
   /** Reads stores and runs connection tests; changes nothing. */
-  VIEWER = 'VIEWER',
-}
+  'VIEWER',
+);
+export type UserRole = EnumValue<typeof UserRole>;

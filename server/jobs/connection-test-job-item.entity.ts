@@ -1,14 +1,14 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ConnectionStatus } from '../common/connection-outcome';
+import { stringEnum, type EnumValue } from '../common/string-enum';
 
-export enum JobItemStatus {
-  PENDING = 'PENDING',
-  RUNNING = 'RUNNING',
-  DONE = 'DONE',
+export const JobItemStatus = stringEnum(
+  'PENDING', 'RUNNING', 'DONE',
   /** Not tested: the job was cancelled or failed first. */
-  SKIPPED = 'SKIPPED',
-}
+  'SKIPPED',
+);
+export type JobItemStatus = EnumValue<typeof JobItemStatus>;
 
 registerEnumType(JobItemStatus, { name: 'ConnectionTestJobItemStatus' });
 

@@ -1,19 +1,21 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ConnectionStatus } from '../common/connection-outcome';
+import { stringEnum, type EnumValue } from '../common/string-enum';
 import type { StoreFilter } from '../stores/ecommerce-store.service';
 import { ConnectionTestJobFilter } from './connection-test-job-filter.type';
 
-export enum ConnectionTestJobStatus {
+export const ConnectionTestJobStatus = stringEnum(
   /** Stores are still being tested (or wait for their turn). */
-  RUNNING = 'RUNNING',
+  'RUNNING',
   /** Every store was tested. */
-  COMPLETED = 'COMPLETED',
+  'COMPLETED',
   /** Stopped on request: stores not yet tested were skipped. */
-  CANCELLED = 'CANCELLED',
+  'CANCELLED',
   /** Stopped because tests kept failing for a reason on our side (see `error`). */
-  FAILED = 'FAILED',
-}
+  'FAILED',
+);
+export type ConnectionTestJobStatus = EnumValue<typeof ConnectionTestJobStatus>;
 
 registerEnumType(ConnectionTestJobStatus, { name: 'ConnectionTestJobStatus', description: 'Where a bulk connection test stands.' });
 

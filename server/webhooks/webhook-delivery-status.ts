@@ -1,7 +1,9 @@
-export enum WebhookDeliveryStatus {
+import { stringEnum, type EnumValue } from '../common/string-enum';
+
+export const WebhookDeliveryStatus = stringEnum(
   /** Waiting for its first or next attempt. */
-  PENDING = 'PENDING',
-  DELIVERED = 'DELIVERED',
+  'PENDING', 'DELIVERED',
   /** Given up: the endpoint answered 410, or failed every attempt for more than a day. */
-  FAILED = 'FAILED',
-}
+  'FAILED',
+);
+export type WebhookDeliveryStatus = EnumValue<typeof WebhookDeliveryStatus>;

@@ -1,12 +1,12 @@
+import { stringEnum, type EnumValue } from '../common/string-enum';
+
 /** What a webhook announces. The GraphQL names are the contract's; `wireName` is the Standard Webhooks `type` a receiver sees. */
-export enum WebhookEventType {
-  CONNECTION_FAILED = 'CONNECTION_FAILED',
-  CONNECTION_RECOVERED = 'CONNECTION_RECOVERED',
-  CONNECTION_STATUS_CHANGED = 'CONNECTION_STATUS_CHANGED',
-  CONNECTION_TEST_JOB_COMPLETED = 'CONNECTION_TEST_JOB_COMPLETED',
+export const WebhookEventType = stringEnum(
+  'CONNECTION_FAILED', 'CONNECTION_RECOVERED', 'CONNECTION_STATUS_CHANGED', 'CONNECTION_TEST_JOB_COMPLETED',
   /** sendTestWebhook only: no endpoint subscribes to it. */
-  WEBHOOK_TEST = 'WEBHOOK_TEST',
-}
+  'WEBHOOK_TEST',
+);
+export type WebhookEventType = EnumValue<typeof WebhookEventType>;
 
 export const WIRE_NAMES: Record<WebhookEventType, string> = {
   [WebhookEventType.CONNECTION_FAILED]: 'store.connection.failed',

@@ -9,7 +9,7 @@ import { HEADER_SAFE_SECRET } from './probe-sender';
 import { STORE_PROBE } from './probes';
 
 export interface LegacyCredentials {
-  apiVersion: ApiVersion.LEGACY;
+  apiVersion: typeof ApiVersion.LEGACY;
   /** Normalised by parseLegacyApiUrl: "https://host/api/v2/". */
   apiUrl: string;
   username: string;

@@ -10,7 +10,7 @@ import { REQUIRED_SCOPES, levelLabel } from './scopes';
  */
 
 /** Which credentials were tested, in the words the form uses. */
-export type TestedTarget = { apiVersion: ApiVersion.STORE_API_OAUTH; apiPath: string } | { apiVersion: ApiVersion.LEGACY; apiUrl: string };
+export type TestedTarget = { apiVersion: typeof ApiVersion.STORE_API_OAUTH; apiPath: string } | { apiVersion: typeof ApiVersion.LEGACY; apiUrl: string };
 
 const STORE_API_LABEL = API_VERSION_LABELS[ApiVersion.STORE_API_OAUTH];
 const TOKEN_TYPE = '"V2/V3 API token"';
@@ -20,7 +20,7 @@ function quoted(value: string): string {
   return `"${value}"`;
 }
 
-const isLegacy = (target: TestedTarget): target is Extract<TestedTarget, { apiVersion: ApiVersion.LEGACY }> =>
+const isLegacy = (target: TestedTarget): target is Extract<TestedTarget, { apiVersion: typeof ApiVersion.LEGACY }> =>
   target.apiVersion === ApiVersion.LEGACY;
 
 /** "BigCommerce" for the Store API; the store's own host for a legacy URL, which may not be BigCommerce at all. */

@@ -9,7 +9,7 @@ import { HEADER_SAFE_SECRET } from './probe-sender';
 import { READ_FALLBACKS, STORE_API_PROBES } from './probes';
 
 export interface StoreApiCredentials {
-  apiVersion: ApiVersion.STORE_API_OAUTH;
+  apiVersion: typeof ApiVersion.STORE_API_OAUTH;
   storeHash: string;
   accessToken: string;
 }

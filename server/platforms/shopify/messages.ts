@@ -9,7 +9,7 @@ import { REQUIRED_HANDLES, handleOf, type ShopifyRequiredScope } from './scopes'
  */
 
 export interface ShopifyTarget {
-  apiVersion: ApiVersion.SHOPIFY_ADMIN_TOKEN | ApiVersion.SHOPIFY_CLIENT_CREDENTIALS;
+  apiVersion: typeof ApiVersion.SHOPIFY_ADMIN_TOKEN | typeof ApiVersion.SHOPIFY_CLIENT_CREDENTIALS;
   /** "acme.myshopify.com" */
   shopDomain: string;
 }

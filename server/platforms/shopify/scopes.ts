@@ -10,7 +10,7 @@ export interface ShopifyRequiredScope {
   name: string;
   /** The resource part of the handle: "orders" for read_orders/write_orders. */
   resource: string;
-  required: ScopeLevel.READ_ONLY | ScopeLevel.MODIFY;
+  required: typeof ScopeLevel.READ_ONLY | typeof ScopeLevel.MODIFY;
 }
 
 export const SHOPIFY_REQUIRED_SCOPES: readonly ShopifyRequiredScope[] = [

@@ -12,8 +12,8 @@ import { parseShopDomain, shopSubdomain } from './shop-domain';
 import { judge, retrySignal, type ShopifyVerdict } from './verdicts';
 
 export type ShopifyCredentials =
-  | { apiVersion: ApiVersion.SHOPIFY_ADMIN_TOKEN; shopDomain: string; accessToken: string }
-  | { apiVersion: ApiVersion.SHOPIFY_CLIENT_CREDENTIALS; shopDomain: string; clientId: string; clientSecret: string };
+  | { apiVersion: typeof ApiVersion.SHOPIFY_ADMIN_TOKEN; shopDomain: string; accessToken: string }
+  | { apiVersion: typeof ApiVersion.SHOPIFY_CLIENT_CREDENTIALS; shopDomain: string; clientId: string; clientSecret: string };
 
 export interface ShopifyFlowContext {
   dispatcher: Dispatcher;

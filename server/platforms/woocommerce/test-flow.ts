@@ -11,7 +11,7 @@ import { parseSiteUrl } from './site-url';
 import { judge, retrySignal, type Verdict } from './verdicts';
 
 export interface WooCommerceCredentials {
-  apiVersion: ApiVersion.WOOCOMMERCE_REST;
+  apiVersion: typeof ApiVersion.WOOCOMMERCE_REST;
   /** The site root, as parseSiteUrl normalised it. */
   siteUrl: string;
   consumerKey: string;
