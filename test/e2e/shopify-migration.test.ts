@@ -1,9 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { REQUIRED_HANDLES } from '../../server/platforms/shopify';
-import { startFakeShopify, type FakeShopify } from '../fakes/shopify';
+import { useFakeShopify } from '../support/hooks';
 import { seriousAxeViolations } from './support/axe';
-import { launchChromium, requireAdminBuild, ResponseRecorder, Screenshots } from './support/browser';
-import { ADMIN, TestServer } from '../support/test-server';
+import { useAdminUi } from './support/admin-ui';
+import type { ResponseRecorder } from './support/browser';
+import { expectVisible, inputLabelled, signedInPage, signIn } from './support/steps';
 
 /**
  * A Shopify store in real Chromium, against the real server and the fake Shopify: added with
@@ -22,54 +23,21 @@ const SECRETS = [ADMIN_TOKEN, CLIENT_SECRET, WRONG_SECRET];
 jest.setTimeout(120_000);
 
 describe('a Shopify store, from an admin-created app to a Dev Dashboard app, in Chromium', () => {
-  let fake: FakeShopify;
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-  let responses: ResponseRecorder;
-  const shots = new Screenshots('shopify-migration');
-  const browserLog: string[] = [];
-
-  beforeAll(async () => {
-    requireAdminBuild();
-    fake = await startFakeShopify();
+  const fake = useFakeShopify((fake) => {
     fake.addShop({ shop: SHOP, name: 'Acme Outdoor', domain: 'acme-outdoor.example' });
     fake.addAdminToken({ shop: SHOP, token: ADMIN_TOKEN, scopes: [...REQUIRED_HANDLES] });
     fake.addApp({ shop: SHOP, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scopes: [...REQUIRED_HANDLES] });
-    server = await TestServer.start({ SHOPIFY_API_URL: fake.apiUrlTemplate, OUTBOUND_ALLOW_PRIVATE: 'true' });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    responses = new ResponseRecorder(page, server.url);
-    page.on('console', (message) => browserLog.push(`${message.type()}: ${message.text()}`));
-    page.on('pageerror', (error) => browserLog.push(`page error: ${error.message}`));
   });
+  const ui = useAdminUi('shopify-migration', () => ({ SHOPIFY_API_URL: fake.apiUrlTemplate, OUTBOUND_ALLOW_PRIVATE: 'true' }));
+  const { server, shots, step } = ui;
+  let page: Page;
+  let responses: ResponseRecorder;
+  beforeAll(async () => ({ page, responses } = await ui.openPage()));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-    await fake?.stop();
-  });
-
-  const step = (name: string, run: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await run();
-      } catch (error) {
-        await shots.take(page, `FAILED-${name.replace(/\W+/g, '-').slice(0, 50)}`).catch(() => undefined);
-        throw new Error(`${(error as Error).message}\nBrowser console:\n${browserLog.slice(-20).join('\n')}`);
-      }
-    });
-
-  const input = (label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\u2009]*\\*?$`));
+  const input = (label: string) => inputLabelled(page, label);
   const saveButton = () => page.getByRole('button', { name: 'Save', exact: true });
 
-  async function storeAsServerSeesIt() {
-    const token = await server.login();
-    const { data } = await server.graphql(`{ allEcommerceStores(filter: { platform: SHOPIFY }) { name platform apiVersion apiLogin apiUrl apiPasswordLast4 needsMigration } }`, {}, token);
-    return data.allEcommerceStores.find((store: { name: string }) => store.name === 'Acme on Shopify');
-  }
+  const storeAsServerSeesIt = () => ui.storeNamed('Acme on Shopify', 'platform apiVersion apiLogin apiUrl apiPasswordLast4 needsMigration');
 
   async function expectNoSeriousAxeFinding(where: string) {
     const findings = await seriousAxeViolations(page);
@@ -77,12 +45,7 @@ describe('a Shopify store, from an admin-created app to a Dev Dashboard app, in 
   }
 
   step('signs in', async () => {
-    await page.goto(server.url);
-    await input('Email').waitFor();
-    await input('Email').fill(ADMIN.email);
-    await input('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('menuitem', { name: 'Ecommerce Stores' }).waitFor();
+    await signIn(page, server.url);
   });
 
   step('adds a store, choosing Shopify as its platform', async () => {
@@ -162,17 +125,10 @@ describe('a Shopify store, from an admin-created app to a Dev Dashboard app, in 
 
   step('at 390 px the store page and the list fit the screen', async () => {
     // A phone: its own context (touch, mobile viewport), signed in as the desktop one is.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await ui.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     try {
-      const phonePage = await phone.newPage();
-      phonePage.setDefaultTimeout(15_000);
-      const storePage = page.url();
-      await phonePage.goto(server.url);
-      await phonePage.getByLabel(/^Email/).fill(ADMIN.email);
-      await phonePage.getByLabel(/^Password/).fill(ADMIN.password);
-      await phonePage.getByRole('button', { name: 'Sign in' }).click();
-      await phonePage.getByText('Migration to Store API accounts').waitFor();
-      await phonePage.goto(storePage);
+      const phonePage = await signedInPage(phone, server.url);
+      await phonePage.goto(page.url());
       await phonePage.getByTestId('store-name').waitFor();
       await phonePage.waitForLoadState('networkidle');
       expect(await phonePage.evaluate('document.documentElement.scrollWidth')).toBe(390);
@@ -199,7 +155,3 @@ describe('a Shopify store, from an admin-created app to a Dev Dashboard app, in 
     }
   });
 });
-
-async function expectVisible(locator: Locator) {
-  await locator.first().waitFor({ state: 'visible' });
-}

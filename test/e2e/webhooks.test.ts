@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, TestServer } from '../support/test-server';
+import type { Page } from 'playwright-core';
 import { WebhookReceiver, verifiesWith } from '../support/webhook-receiver';
-import { launchChromium, requireAdminBuild, Screenshots } from './support/browser';
+import { useAdminUi } from './support/admin-ui';
+import { inputLabelled, signIn } from './support/steps';
 
 /**
  * The Webhooks page in real Chromium against the real server and a receiver on 127.0.0.1: add
@@ -13,49 +13,25 @@ import { launchChromium, requireAdminBuild, Screenshots } from './support/browse
 jest.setTimeout(120_000);
 
 describe('webhooks in the admin UI, in Chromium', () => {
-  let server: TestServer;
   let receiver: WebhookReceiver;
-  let browser: Browser;
+  beforeAll(async () => {
+    receiver = await WebhookReceiver.start();
+  });
+  afterAll(() => receiver?.stop());
+  const ui = useAdminUi('webhooks', { OUTBOUND_ALLOW_PRIVATE: 'true', GRAPHQL_INTROSPECTION: 'off' });
+  const { server, shots, step } = ui;
   let page: Page;
   let secret = '';
-  const shots = new Screenshots('webhooks');
-  const browserLog: string[] = [];
-
   beforeAll(async () => {
-    requireAdminBuild();
-    receiver = await WebhookReceiver.start();
-    server = await TestServer.start({ OUTBOUND_ALLOW_PRIVATE: 'true', GRAPHQL_INTROSPECTION: 'off' });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    ({ page } = await ui.openPage());
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     page.on('dialog', (dialog) => void dialog.accept());
-    page.on('console', (message) => browserLog.push(`${message.type()}: ${message.text()}`));
-    page.on('pageerror', (error) => browserLog.push(`page error: ${error.message}`));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-    await receiver?.stop();
   });
 
-  const step = (name: string, run: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await run();
-      } catch (error) {
-        await shots.take(page, `FAILED-${name.replace(/\W+/g, '-').slice(0, 50)}`).catch(() => undefined);
-        throw new Error(`${(error as Error).message}\nBrowser console:\n${browserLog.slice(-20).join('\n')}`);
-      }
-    });
-  const input = (label: string) => page.getByLabel(new RegExp(`^${label}[\\s\u2009]*\\*?$`));
+  const input = (label: string) => inputLabelled(page, label);
 
   step('signs in and opens Settings > Webhooks', async () => {
-    await page.goto(server.url);
-    await input('Email').fill(ADMIN.email);
-    await input('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, server.url);
     await page.getByRole('menuitem', { name: 'Webhooks' }).click();
     await page.getByRole('link', { name: 'Create' }).waitFor();
     await shots.take(page, 'empty-list');

@@ -1,4 +1,5 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { ADMIN } from '../../support/test-server';
 import { ResponseRecorder, type Screenshots } from './browser';
 
 /**
@@ -28,6 +29,29 @@ export function inputLabelled(page: Page, label: string): Locator {
   return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\u2009]*\\*?$`));
 }
 
+/**
+ * Opens the sign-in page, signs in as `user` (the first admin unless told) and waits for the
+ * admin's app bar: its Refresh button, there at every width (on a phone the account menu is an
+ * icon named "Profile", not by the email).
+ */
+export async function signIn(page: Page, serverUrl: string, user: { email: string; password: string } = ADMIN): Promise<void> {
+  await page.goto(serverUrl);
+  await inputLabelled(page, 'Email').fill(user.email);
+  await inputLabelled(page, 'Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).waitFor();
+}
+
+/** A new page in `context` (a phone, a theme, another user), signed in as `user`. */
+export async function signedInPage(context: BrowserContext, serverUrl: string, user: { email: string; password: string } = ADMIN): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, serverUrl, user);
+  return page;
+}
+
+export const DESKTOP = { viewport: { width: 1440, height: 900 } };
+
 export async function expectVisible(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: 'visible' });
 }
@@ -46,7 +70,7 @@ export async function waitUntil(condition: () => Promise<boolean>, what: string,
  * for secrets), the console and page errors kept in `browserLog` (for a failed step's report).
  */
 export async function openRecordedPage(browser: Browser, serverUrl: string, browserLog: string[]): Promise<{ page: Page; responses: ResponseRecorder }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext(DESKTOP);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const responses = new ResponseRecorder(page, serverUrl);
