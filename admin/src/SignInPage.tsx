@@ -1,6 +1,7 @@
 import LockIcon from '@mui/icons-material/Lock';
-import { Alert, Avatar, Box, Button, Card, CardContent, CircularProgress, Stack, TextField, Typography } from '@mui/material';
+import { Avatar, Box, Button, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import { EmailField, FormError, PasswordField } from './account/SignInFields';
 
 interface SignInPageProps {
   /** Signs in; rejects with the message to show. */
@@ -55,30 +56,9 @@ export const SignInPage = ({ signIn, onStartTyping }: SignInPageProps) => {
           </Stack>
           <form onSubmit={submit} onInput={startTyping} noValidate={false}>
             <Stack spacing={2}>
-              {error && (
-                <Alert severity="error" role="alert">
-                  {error}
-                </Alert>
-              )}
-              <TextField
-                autoFocus
-                required
-                label="Email"
-                type="email"
-                name="email"
-                autoComplete="username"
-                value={email}
-                onChange={(event) => setEmail(event.target.value)}
-              />
-              <TextField
-                required
-                label="Password"
-                type="password"
-                name="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-              />
+              <FormError message={error} />
+              <EmailField autoFocus value={email} onValue={setEmail} />
+              <PasswordField name="password" value={password} onValue={setPassword} />
               <Button type="submit" variant="contained" disabled={busy} startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
                 Sign in
               </Button>

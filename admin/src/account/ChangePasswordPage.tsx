@@ -1,9 +1,10 @@
 import { gql, useMutation, type TypedDocumentNode } from '@apollo/client';
-import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { Title } from 'react-admin';
 import { toStorelinkError } from '../errors';
 import type { ChangePasswordMutation, ChangePasswordMutationVariables } from '../generated/graphql';
+import { PasswordField } from './SignInFields';
 
 const CHANGE_PASSWORD: TypedDocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables> = gql`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
@@ -53,24 +54,13 @@ export const ChangePasswordPage = () => {
                   {outcome.message}
                 </Alert>
               )}
-              <TextField label="Current password" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
-              <TextField
-                label="New password"
-                type="password"
-                autoComplete="new-password"
-                required
-                value={next}
-                onChange={(e) => setNext(e.target.value)}
-                error={tooShort}
-                helperText={`At least ${MIN_LENGTH} characters.`}
-              />
-              <TextField
+              <PasswordField label="Current password" value={current} onValue={setCurrent} />
+              <PasswordField label="New password" purpose="new" value={next} onValue={setNext} error={tooShort} helperText={`At least ${MIN_LENGTH} characters.`} />
+              <PasswordField
                 label="New password again"
-                type="password"
-                autoComplete="new-password"
-                required
+                purpose="new"
                 value={repeat}
-                onChange={(e) => setRepeat(e.target.value)}
+                onValue={setRepeat}
                 error={mismatch}
                 helperText={mismatch ? 'The two new passwords differ.' : ' '}
               />

@@ -3,13 +3,12 @@ import { Chip, Stack, Typography, useMediaQuery, type Theme } from '@mui/materia
 import { DataTable, DateField, Link, List, SearchInput, SelectArrayInput, SelectInput, SimpleList } from 'react-admin';
 import { formatDateTime } from '../format';
 import { AuditEventDetails } from './AuditEventDetails';
-import { actorLabel, AUDIT_ACTION_CHOICES, AUDIT_ACTION_LABELS, changeInWords } from './labels';
+import { actorLabel, AUDIT_ACTION_CHOICES, AUDIT_ACTION_LABELS, changeInWords, type AuditChange } from './labels';
 
 /** An entry as the API returns it (AuditEvent in schema.graphql). It never holds a secret. */
-export interface AuditEventRecord {
+export interface AuditEventRecord extends AuditChange {
   id: string;
   occurredAt: string;
-  action: string;
   success: boolean;
   actorType: 'USER' | 'API_KEY' | 'ANONYMOUS' | 'SYSTEM';
   actorName: string | null;
@@ -17,12 +16,6 @@ export interface AuditEventRecord {
   targetType: string | null;
   targetId: string | null;
   targetName: string | null;
-  changedFields: string[];
-  oldApiVersion: string | null;
-  newApiVersion: string | null;
-  oldLast4: string | null;
-  newLast4: string | null;
-  detail: string | null;
 }
 
 const auditFilters = [

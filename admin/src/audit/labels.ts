@@ -72,8 +72,8 @@ function detailInWords(detail: string): string {
   return detail.charAt(0).toUpperCase() + detail.slice(1);
 }
 
-/** A credential change in sentences: what changed, from which API version to which, and which secret (by its last 4). */
-export function changeInWords(event: {
+/** What an audit event says changed (AuditEvent in schema.graphql): never a secret, only its last 4. */
+export interface AuditChange {
   action: string;
   changedFields: string[];
   oldApiVersion: string | null;
@@ -81,7 +81,10 @@ export function changeInWords(event: {
   oldLast4: string | null;
   newLast4: string | null;
   detail: string | null;
-}): string {
+}
+
+/** A credential change in sentences: what changed, from which API version to which, and which secret (by its last 4). */
+export function changeInWords(event: AuditChange): string {
   const sentences: string[] = [];
   const fields = event.changedFields.filter((field) => field !== 'name' || event.changedFields.length > 1);
   if (fields.length) {

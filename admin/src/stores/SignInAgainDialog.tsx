@@ -1,5 +1,6 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import { EmailField, FormError, PasswordField } from '../account/SignInFields';
 
 interface Props {
   open: boolean;
@@ -44,21 +45,9 @@ export const SignInAgainDialog = ({ open, title, summary, email: knownEmail, onS
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{summary} What you typed is still in the form: sign in again to save it.</DialogContentText>
           <Stack spacing={1}>
-            {error && (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            )}
-            <TextField label="Email" type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
-            <TextField
-              label="Password"
-              type="password"
-              autoComplete="current-password"
-              required
-              autoFocus
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
+            <FormError message={error} />
+            <EmailField value={email} onValue={setEmail} />
+            <PasswordField autoFocus value={password} onValue={setPassword} />
           </Stack>
         </DialogContent>
         <DialogActions>
