@@ -8,4 +8,5 @@ export { MAX_RESPONSE_BYTES, exchangeOutcome, headerValue, sendRequest, type Exc
 export { ForbiddenTargetError, OutboundDispatcher, createOutboundDispatcher, isForbiddenAddress, type OutboundDispatcherOptions } from './safe-dispatcher';
 export { commonRetrySignal, runProbes, type ProbeResults, type ProbeRun, type ProbeRunOptions, type RetrySignal, type RunnableProbe } from './probe-runner';
 export { withinDeadline } from './within-deadline';
+export { ConnectionTestRunner, type ConnectionTestRunnerOptions, type OutcomeBody } from './connection-test-runner';
 export { MAX_CONNECT_MS, nonNegativeHeader, looksLikeHtml, type HttpResponse } from './answers';
