@@ -17,12 +17,12 @@ export class StorelinkMetrics {
   constructor(dataSource: DataSource) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
-    this.connectionTests = new Counter({
-      name: 'storelink_connection_tests_total',
-      help: 'Connection tests run (saved credentials, dry runs, bulk and scheduled), by platform and resulting status.',
-      labelNames: ['platform', 'status'],
-      registers,
-    });
+    const counter = <Label extends string>(name: string, help: string, labelNames: Label[]) => new Counter({ name, help, labelNames, registers });
+    this.connectionTests = counter(
+      'storelink_connection_tests_total',
+      'Connection tests run (saved credentials, dry runs, bulk and scheduled), by platform and resulting status.',
+      ['platform', 'status'],
+    );
     this.connectionTestDuration = new Histogram({
       name: 'storelink_connection_test_duration_seconds',
       help: 'How long a connection test took, end to end.',
@@ -30,18 +30,12 @@ export class StorelinkMetrics {
       buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
       registers,
     });
-    this.upstreamRequests = new Counter({
-      name: 'storelink_upstream_requests_total',
-      help: 'HTTP requests sent to e-commerce platforms by connection tests, by platform and outcome.',
-      labelNames: ['platform', 'outcome'],
-      registers,
-    });
-    this.webhookDeliveries = new Counter({
-      name: 'storelink_webhook_deliveries_total',
-      help: 'Webhook delivery attempts, by outcome (delivered, retry, failed, gone, lost).',
-      labelNames: ['outcome'],
-      registers,
-    });
+    this.upstreamRequests = counter(
+      'storelink_upstream_requests_total',
+      'HTTP requests sent to e-commerce platforms by connection tests, by platform and outcome.',
+      ['platform', 'outcome'],
+    );
+    this.webhookDeliveries = counter('storelink_webhook_deliveries_total', 'Webhook delivery attempts, by outcome (delivered, retry, failed, gone, lost).', ['outcome']);
     new Gauge({
       name: 'storelink_stores',
       help: 'Stores, by platform and API version (NONE: no credentials saved).',
