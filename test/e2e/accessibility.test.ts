@@ -76,7 +76,7 @@ describe('accessibility of the admin UI, in Chromium', () => {
     await page.getByLabel(/^Email/).fill(ADMIN.email);
     await page.getByLabel(/^Password/).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Migration to Store API accounts').waitFor();
+    await page.getByText('Migrations and connection health').waitFor();
     return page;
   }
 
@@ -88,7 +88,7 @@ describe('accessibility of the admin UI, in Chromium', () => {
   }
 
   const pages = () => [
-    { name: 'dashboard', hash: '/', ready: 'Migration to Store API accounts' },
+    { name: 'dashboard', hash: '/', ready: 'Migrations and connection health' },
     { name: 'store-list', hash: '/EcommerceStore', ready: 'Orders Read-only Outlet' },
     { name: 'store-page', hash: `/EcommerceStore/${storeIds['Orders Read-only Outlet']}`, ready: 'Test API connection' },
     { name: 'connection-history', hash: `/EcommerceStore/${storeIds['Orders Read-only Outlet']}?tab=history`, ready: 'Took' },

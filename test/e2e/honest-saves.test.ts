@@ -55,7 +55,7 @@ describe('honest saves, in Chromium', () => {
     await input('Email').fill(ADMIN.email);
     await input('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Migration to Store API accounts').waitFor();
+    await page.getByText('Migrations and connection health').waitFor();
     await page.goto(`${server.url}/#/EcommerceStore/${storeId}`);
     await page.getByTestId('store-name').waitFor();
 
@@ -142,7 +142,7 @@ describe('honest saves, in Chromium', () => {
     for (const [testId, expected] of [['healthy-count', '0'], ['failing-count', '0'], ['legacy-count', '0']]) {
       await expectText(page.getByTestId(testId).getByText(/^\d+$/), expected);
     }
-    expect(operations.filter((name) => name === 'StoreCounts')).toHaveLength(1);
+    expect(operations.filter((name) => name === 'Dashboard')).toHaveLength(1);
     await shots.take(page, 'dashboard-untested');
   });
 

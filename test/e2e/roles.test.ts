@@ -55,7 +55,7 @@ describe('roles in the admin UI, in Chromium', () => {
     await page.getByLabel(/^Email/).fill(user.email);
     await page.getByLabel(/^Password/).fill(user.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Migration to Store API accounts').waitFor();
+    await page.getByText('Migrations and connection health').waitFor();
     return page;
   }
 

@@ -107,7 +107,7 @@ describe('migrating a store from a Legacy API account to a Store API account, in
     await input('Email').fill(ADMIN.email);
     await input('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Migration to Store API accounts').waitFor();
+    await page.getByText('Migrations and connection health').waitFor();
   });
 
   step('shows an empty store list with a way to add the first store', async () => {

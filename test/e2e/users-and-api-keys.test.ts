@@ -230,7 +230,7 @@ describe('users and API keys in the admin UI, in Chromium', () => {
     await inputLabelled(phone, 'Email').fill(ADMIN.email);
     await inputLabelled(phone, 'Password').fill(ADMIN.password);
     await phone.getByRole('button', { name: 'Sign in' }).click();
-    await phone.getByText('Migration to Store API accounts').waitFor();
+    await phone.getByText('Migrations and connection health').waitFor();
 
     await phone.goto(`${server.url}/#/User`);
     await phone.getByRole('link', { name: new RegExp(COLLEAGUE.email) }).waitFor();

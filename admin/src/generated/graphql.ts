@@ -60,6 +60,22 @@ export type Platform =
   | 'SHOPIFY'
   | 'WOOCOMMERCE';
 
+export type ConnectionHealth =
+  | 'HEALTHY'
+  | 'FAILING'
+  | 'UNTESTED';
+
+export type EcommerceStoreFilter = {
+  ids?: Array<string | number> | null | undefined;
+  /** Case-insensitive search in the store name. */
+  q?: string | null | undefined;
+  platform?: Platform | null | undefined;
+  apiVersion?: ApiVersion | null | undefined;
+  needsMigration?: boolean | null | undefined;
+  /** How the store's last connection test went. */
+  connectionHealth?: ConnectionHealth | null | undefined;
+};
+
 export type WebhookEventType =
   /** store.connection.failed: a store's connection went from OK to not OK. */
   | 'CONNECTION_FAILED'
@@ -105,10 +121,15 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: boolean };
 
-export type StoreCountsQueryVariables = Exact<{ [key: string]: never; }>;
+export type DashboardQueryVariables = Exact<{
+  toMigrate: EcommerceStoreFilter;
+  failing: EcommerceStoreFilter;
+}>;
 
 
-export type StoreCountsQuery = { ecommerceStoreCounts: { total: number, legacy: number, failing: number, healthy: number, untested: number } };
+export type DashboardQuery = { ecommerceStoreCounts: { total: number, legacy: number, failing: number, healthy: number, untested: number, byPlatform: Array<{ platform: Platform, total: number, legacy: number, failing: number, healthy: number, untested: number }> }, toMigrate: Array<{ id: string, name: string, platform: Platform, apiVersion: ApiVersion | null, lastConnectionTest: { id: string | null, success: boolean, status: ConnectionStatus, message: string, testedAt: string } | null }>, failing: Array<{ id: string, name: string, platform: Platform, apiVersion: ApiVersion | null, lastConnectionTest: { id: string | null, success: boolean, status: ConnectionStatus, message: string, testedAt: string } | null }> };
+
+export type DashboardStoreFieldsFragment = { id: string, name: string, platform: Platform, apiVersion: ApiVersion | null, lastConnectionTest: { id: string | null, success: boolean, status: ConnectionStatus, message: string, testedAt: string } | null };
 
 export type ConnectionTestResultFieldsFragment = { id: string | null, success: boolean, status: ConnectionStatus, message: string, apiVersion: ApiVersion | null, storeName: string | null, storeDomain: string | null, warnings: Array<string>, durationMs: number, testedAt: string, scopes: Array<{ scope: string, apiName: string, required: ScopeLevel, granted: ScopeLevel | null, verified: boolean, ok: boolean, message: string | null }> };
 
@@ -148,24 +169,26 @@ export type ConnectionTestsQueryVariables = Exact<{
 
 export type ConnectionTestsQuery = { connectionTests: { total: number, items: Array<{ id: string | null, success: boolean, status: ConnectionStatus, message: string, apiVersion: ApiVersion | null, storeName: string | null, storeDomain: string | null, warnings: Array<string>, durationMs: number, testedAt: string, scopes: Array<{ scope: string, apiName: string, required: ScopeLevel, granted: ScopeLevel | null, verified: boolean, ok: boolean, message: string | null }> }> } };
 
-export type ConnectionTestJobFieldsFragment = { id: string, status: ConnectionTestJobStatus, scheduled: boolean, total: number, done: number, ok: number, failed: number, running: number, pending: number, skipped: number, changed: number, progress: number, error: string | null, createdAt: string, finishedAt: string | null };
+export type ConnectionTestJobFieldsFragment = { id: string, status: ConnectionTestJobStatus, scheduled: boolean, startedBy: string | null, total: number, done: number, ok: number, failed: number, running: number, pending: number, skipped: number, changed: number, progress: number, error: string | null, createdAt: string, finishedAt: string | null, filter: { ids: Array<string> | null, q: string | null, platform: Platform | null, apiVersion: ApiVersion | null, needsMigration: boolean | null, connectionHealth: ConnectionHealth | null } | null };
 
 export type LatestConnectionTestJobQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LatestConnectionTestJobQuery = { connectionTestJobs: { items: Array<{ id: string, status: ConnectionTestJobStatus, scheduled: boolean, total: number, done: number, ok: number, failed: number, running: number, pending: number, skipped: number, changed: number, progress: number, error: string | null, createdAt: string, finishedAt: string | null }> } };
+export type LatestConnectionTestJobQuery = { connectionTestJobs: { items: Array<{ id: string, status: ConnectionTestJobStatus, scheduled: boolean, startedBy: string | null, total: number, done: number, ok: number, failed: number, running: number, pending: number, skipped: number, changed: number, progress: number, error: string | null, createdAt: string, finishedAt: string | null, filter: { ids: Array<string> | null, q: string | null, platform: Platform | null, apiVersion: ApiVersion | null, needsMigration: boolean | null, connectionHealth: ConnectionHealth | null } | null }> } };
 
-export type TestAllConnectionsMutationVariables = Exact<{ [key: string]: never; }>;
+export type TestAllConnectionsMutationVariables = Exact<{
+  filter?: EcommerceStoreFilter | null | undefined;
+}>;
 
 
-export type TestAllConnectionsMutation = { testAllConnections: { id: string, status: ConnectionTestJobStatus, scheduled: boolean, total: number, done: number, ok: number, failed: number, running: number, pending: number, skipped: number, changed: number, progress: number, error: string | null, createdAt: string, finishedAt: string | null } };
+export type TestAllConnectionsMutation = { testAllConnections: { id: string, status: ConnectionTestJobStatus, scheduled: boolean, startedBy: string | null, total: number, done: number, ok: number, failed: number, running: number, pending: number, skipped: number, changed: number, progress: number, error: string | null, createdAt: string, finishedAt: string | null, filter: { ids: Array<string> | null, q: string | null, platform: Platform | null, apiVersion: ApiVersion | null, needsMigration: boolean | null, connectionHealth: ConnectionHealth | null } | null } };
 
 export type CancelConnectionTestJobMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CancelConnectionTestJobMutation = { cancelConnectionTestJob: { id: string, status: ConnectionTestJobStatus, scheduled: boolean, total: number, done: number, ok: number, failed: number, running: number, pending: number, skipped: number, changed: number, progress: number, error: string | null, createdAt: string, finishedAt: string | null } };
+export type CancelConnectionTestJobMutation = { cancelConnectionTestJob: { id: string, status: ConnectionTestJobStatus, scheduled: boolean, startedBy: string | null, total: number, done: number, ok: number, failed: number, running: number, pending: number, skipped: number, changed: number, progress: number, error: string | null, createdAt: string, finishedAt: string | null, filter: { ids: Array<string> | null, q: string | null, platform: Platform | null, apiVersion: ApiVersion | null, needsMigration: boolean | null, connectionHealth: ConnectionHealth | null } | null } };
 
 export type ChangedStoresQueryVariables = Exact<{
   id: string | number;

@@ -8,7 +8,7 @@ import { STATUS_SHORT_REASONS } from './labels';
 
 interface Props {
   /** The test to show; the record's last connection test by default. */
-  result?: ConnectionTestResult | null;
+  result?: Pick<ConnectionTestResult, 'success' | 'status' | 'message'> | null;
   /** "Connection OK" rather than "OK", where no column header says what the chip is about. */
   long?: boolean;
 }
