@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, TestServer } from '../support/test-server';
+import type { Page } from 'playwright-core';
+import { ADMIN } from '../support/test-server';
+import { useAdminUi } from './support/admin-ui';
 import { seriousAxeViolations } from './support/axe';
-import { launchChromium, requireAdminBuild, Screenshots } from './support/browser';
-import { inputLabelled, openRecordedPage, stepsIn, waitUntil } from './support/steps';
+import { DESKTOP, inputLabelled, signIn, signedInPage, waitUntil } from './support/steps';
 
 /**
  * An administrator onboards a colleague and a program without curl, in real Chromium against
@@ -19,27 +19,16 @@ const COLLEAGUE = { email: 'colleague@example.com', password: 'a first password 
 const STORES_QUERY = '{ allEcommerceStores { id name } }';
 
 describe('users and API keys in the admin UI, in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const ui = useAdminUi('users-and-api-keys');
+  const { server, shots, step } = ui;
   let page: Page;
   let colleagueId = '';
   let apiKey = '';
-  const shots = new Screenshots('users-and-api-keys');
-  const browserLog: string[] = [];
-  const step = stepsIn(() => page, shots, browserLog);
 
   beforeAll(async () => {
-    requireAdminBuild();
-    server = await TestServer.start({});
-    const admin = await server.login();
-    await server.graphql('mutation { createEcommerceStore(name: "Key Test Store") { id } }', {}, admin);
-    browser = await launchChromium();
-    ({ page } = await openRecordedPage(browser, server.url, browserLog));
+    await server.graphql('mutation { createEcommerceStore(name: "Key Test Store") { id } }', {}, await server.login());
+    ({ page } = await ui.openPage());
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
   });
 
   /** Calls /graphql as a program would, with the key as a bearer token. */
@@ -50,10 +39,7 @@ describe('users and API keys in the admin UI, in Chromium', () => {
   const confirmDialog = () => page.getByRole('dialog');
 
   step('signs in and opens Users from the menu: their own account is listed', async () => {
-    await page.goto(server.url);
-    await inputLabelled(page, 'Email').fill(ADMIN.email);
-    await inputLabelled(page, 'Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, server.url);
     await menuItem('Users').click();
     await rowLink(ADMIN.email).waitFor();
     expect(await page.getByRole('row').filter({ hasText: ADMIN.email }).textContent()).toContain('Administrator');
@@ -119,7 +105,7 @@ describe('users and API keys in the admin UI, in Chromium', () => {
     expect((await server.graphql('{ me { id } }', {}, token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
     // The colleague tries to sign in, in a browser of their own.
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await ui.browser.newContext(DESKTOP);
     const theirs = await context.newPage();
     await theirs.goto(server.url);
     await inputLabelled(theirs, 'Email').fill(COLLEAGUE.email);
@@ -223,14 +209,8 @@ describe('users and API keys in the admin UI, in Chromium', () => {
   });
 
   step('at 390 px both lists are simple lists that fit the screen, each entry a link', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    const phone = await context.newPage();
-    phone.setDefaultTimeout(15_000);
-    await phone.goto(server.url);
-    await inputLabelled(phone, 'Email').fill(ADMIN.email);
-    await inputLabelled(phone, 'Password').fill(ADMIN.password);
-    await phone.getByRole('button', { name: 'Sign in' }).click();
-    await phone.getByText('Migrations and connection health').waitFor();
+    const context = await ui.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await signedInPage(context, server.url);
 
     await phone.goto(`${server.url}/#/User`);
     await phone.getByRole('link', { name: new RegExp(COLLEAGUE.email) }).waitFor();

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { roleLabel } from '../common/roles';
 import { ApiKeyStatusChip } from './ApiKeyStatusChip';
 import { apiKeyStatusLabel, shownPrefix, type ApiKeyRecord } from './labels';
-import { LastUsedField } from './LastUsedField';
+import { LAST_USED_FORMAT, LastUsedField } from './LastUsedField';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search by name or key" />];
 
@@ -18,7 +18,7 @@ const NameLink = ({ apiKey }: { apiKey: ApiKeyRecord }) => {
   );
 };
 
-const lastUsedText = (apiKey: ApiKeyRecord) => (apiKey.lastUsedAt ? `last used ${new Date(apiKey.lastUsedAt).toLocaleString()}` : 'never used');
+const lastUsedText = (apiKey: ApiKeyRecord) => (apiKey.lastUsedAt ? `last used ${new Date(apiKey.lastUsedAt).toLocaleString(undefined, LAST_USED_FORMAT)}` : 'never used');
 
 /** Settings > API keys: the keys programs call storelink with, newest first. */
 export const ApiKeyList = () => {

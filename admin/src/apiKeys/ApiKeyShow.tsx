@@ -29,7 +29,7 @@ const Details = () => {
         <Labeled label="Created">
           <DateField source="createdAt" showTime />
         </Labeled>
-        <Labeled label="Last used">
+        <Labeled label="Last used (to within a minute)">
           <LastUsedField />
         </Labeled>
         {apiKey.revoked && (
