@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
-import { ADMIN, TestServer } from '../support/test-server';
-import { launchChromium, requireAdminBuild, type ResponseRecorder, Screenshots } from './support/browser';
-import { expectVisible, inputLabelled, openRecordedPage, stepsIn, waitUntil } from './support/steps';
+import type { Page } from 'playwright-core';
+import { useFakeBigCommerce } from '../support/hooks';
+import { ADMIN } from '../support/test-server';
+import { useAdminUi } from './support/admin-ui';
+import type { ResponseRecorder } from './support/browser';
+import { expectVisible, inputLabelled, signIn, waitUntil } from './support/steps';
 import { FULL_SCOPES, ORDERS_READ_ONLY_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
@@ -25,36 +26,21 @@ const SECRETS = [LEGACY_API_TOKEN, WRONG_TOKEN, ORDERS_READ_ONLY_TOKEN, RIGHT_TO
 jest.setTimeout(120_000);
 
 describe('migrating a store from a Legacy API account to a Store API account, in Chromium', () => {
-  let fake: FakeBigCommerce;
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-  let responses: ResponseRecorder;
-  const shots = new Screenshots('store-migration');
-  /** The browser console, shown when a step fails. */
-  const browserLog: string[] = [];
-
-  beforeAll(async () => {
-    requireAdminBuild();
-    fake = await startFakeBigCommerce();
+  const fake = useFakeBigCommerce((fake) => {
     fake.addStore({ hash: STORE_HASH, name: 'Acme Outdoor', domain: 'acme-outdoor.example' });
     fake.addLegacyUser({ hash: STORE_HASH, username: LEGACY_USERNAME, apiToken: LEGACY_API_TOKEN });
-    fake.addToken({
-      hash: STORE_HASH,
-      token: ORDERS_READ_ONLY_TOKEN,
-      scopes: ORDERS_READ_ONLY_SCOPES,
-    });
-    fake.addToken({
-      hash: STORE_HASH,
-      token: RIGHT_TOKEN,
-      scopes: FULL_SCOPES,
-    });
+    fake.addToken({ hash: STORE_HASH, token: ORDERS_READ_ONLY_TOKEN, scopes: ORDERS_READ_ONLY_SCOPES });
+    fake.addToken({ hash: STORE_HASH, token: RIGHT_TOKEN, scopes: FULL_SCOPES });
     // WRONG_TOKEN is known to no store: BigCommerce answers 401.
+  });
+  // Introspection off, as a locked-down installation may run: the admin must not depend on it.
+  const ui = useAdminUi('store-migration', () => ({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true', GRAPHQL_INTROSPECTION: 'off' }));
+  const { server, shots, browserLog, step } = ui;
+  let page: Page;
+  let responses: ResponseRecorder;
 
-    // Introspection off, as a locked-down installation may run: the admin must not depend on it.
-    server = await TestServer.start({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true', GRAPHQL_INTROSPECTION: 'off' });
-    browser = await launchChromium();
-    ({ page, responses } = await openRecordedPage(browser, server.url, browserLog));
+  beforeAll(async () => {
+    ({ page, responses } = await ui.openPage());
     page.on('requestfinished', async (request) => {
       if (!request.url().endsWith('/graphql')) return;
       const operation = request.postDataJSON()?.operationName;
@@ -62,15 +48,6 @@ describe('migrating a store from a Legacy API account to a Store API account, in
       const body = operation === 'Login' ? '' : ((await (await request.response())?.text()) ?? '').slice(0, 300);
       browserLog.push(`graphql ${operation}: ${body}`);
     });
-  });
-
-  /** A test step that, when it fails, leaves a screenshot of what the browser showed at that moment. */
-  const step = stepsIn(() => page, shots, browserLog);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-    await fake?.stop();
   });
 
   const apiVersionSelect = () => page.getByRole('combobox', { name: 'API Version' });
@@ -104,10 +81,7 @@ describe('migrating a store from a Legacy API account to a Store API account, in
     await page.goto(server.url);
     await input('Email').waitFor();
     await shots.take(page, 'sign-in');
-    await input('Email').fill(ADMIN.email);
-    await input('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Migrations and connection health').waitFor();
+    await signIn(page, server.url);
   });
 
   step('shows an empty store list with a way to add the first store', async () => {
@@ -298,9 +272,7 @@ describe('migrating a store from a Legacy API account to a Store API account, in
       admin,
     );
     expect(created.errors).toBeUndefined();
-    await input('Email').fill(VIEWER.email);
-    await input('Password').fill(VIEWER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, server.url, VIEWER);
     await page.getByRole('button', { name: `${VIEWER.email}, account menu` }).waitFor();
 
     await openStore();
@@ -340,11 +312,7 @@ describe('migrating a store from a Legacy API account to a Store API account, in
   });
 
   /** The store as the API returns it, fetched outside the browser, to check what was really saved. */
-  async function storeAsServerSeesIt() {
-    const token = await server.login();
-    const { data } = await server.graphql(`{ allEcommerceStores { id name apiVersion apiLogin apiPasswordLast4 needsMigration } }`, {}, token);
-    return data.allEcommerceStores.find((store: { name: string }) => store.name === 'Acme Outdoor');
-  }
+  const storeAsServerSeesIt = () => ui.storeNamed('Acme Outdoor', 'id apiVersion apiLogin apiPasswordLast4 needsMigration');
 
   async function accessTokenOrLegacyTokenValue() {
     return input('API token').inputValue();

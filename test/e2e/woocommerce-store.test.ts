@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { startFakeWooCommerce, type FakeWooCommerce } from '../fakes/woocommerce';
-import { ADMIN, TestServer } from '../support/test-server';
+import type { Page } from 'playwright-core';
+import { useFakeWooCommerce } from '../support/hooks';
+import { ADMIN } from '../support/test-server';
 import { seriousAxeViolations } from './support/axe';
-import { launchChromium, requireAdminBuild, type ResponseRecorder, Screenshots } from './support/browser';
-import { expectVisible, inputLabelled, openRecordedPage, stepsIn, waitUntil } from './support/steps';
+import { useAdminUi } from './support/admin-ui';
+import type { ResponseRecorder } from './support/browser';
+import { expectVisible, inputLabelled, signIn, waitUntil } from './support/steps';
 
 /**
  * A WooCommerce store added and connected in real Chromium, against the real server and the
@@ -24,48 +25,25 @@ const READ_ONLY = { key: randomKeyHalf('ck_'), secret: randomKeyHalf('cs_') };
 const STORE_NAME = 'Acme Outdoor on WooCommerce';
 
 describe('a WooCommerce store, in Chromium', () => {
-  let fake: FakeWooCommerce;
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-  let responses: ResponseRecorder;
-  const shots = new Screenshots('woocommerce-store');
-  const browserLog: string[] = [];
-
-  beforeAll(async () => {
-    requireAdminBuild();
-    fake = await startFakeWooCommerce();
+  const fake = useFakeWooCommerce((fake) => {
     fake.addSite({ path: SITE, name: 'Acme Outdoor' });
     fake.addKey({ site: SITE, consumerKey: GOOD.key, consumerSecret: GOOD.secret, permission: 'read_write', user: { login: 'shop-manager', role: 'shop_manager' } });
     fake.addKey({ site: SITE, consumerKey: READ_ONLY.key, consumerSecret: READ_ONLY.secret, permission: 'read', user: { login: 'shop-manager', role: 'shop_manager' } });
-    server = await TestServer.start({ OUTBOUND_ALLOW_PRIVATE: 'true' });
-    browser = await launchChromium();
-    ({ page, responses } = await openRecordedPage(browser, server.url, browserLog));
   });
+  const ui = useAdminUi('woocommerce-store', { OUTBOUND_ALLOW_PRIVATE: 'true' });
+  const { server, shots, browserLog, step } = ui;
+  let page: Page;
+  let responses: ResponseRecorder;
+  beforeAll(async () => ({ page, responses } = await ui.openPage()));
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-    await fake?.stop();
-  });
-
-  const step = stepsIn(() => page, shots, browserLog);
   const input = (label: string) => inputLabelled(page, label);
   const saveButton = () => page.getByRole('button', { name: 'Save', exact: true });
   const fieldOf = (label: string) => page.locator('.MuiFormControl-root', { has: input(label) });
 
-  async function storeAsServerSeesIt() {
-    const token = await server.login();
-    const { data } = await server.graphql(`{ allEcommerceStores { name platform apiVersion apiUrl apiLogin apiPasswordLast4 } }`, {}, token);
-    return data.allEcommerceStores.find((store: { name: string }) => store.name === STORE_NAME);
-  }
+  const storeAsServerSeesIt = () => ui.storeNamed(STORE_NAME, 'platform apiVersion apiUrl apiLogin apiPasswordLast4');
 
   step('signs in', async () => {
-    await page.goto(server.url);
-    await input('Email').fill(ADMIN.email);
-    await input('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: `${ADMIN.email}, account menu` }).waitFor();
+    await signIn(page, server.url);
   });
 
   step('adds a WooCommerce store: its page shows how to make the key', async () => {
