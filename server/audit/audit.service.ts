@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { NotFoundError } from '../common/errors';
-import { type ListParams, orderList, validPage, validSort, whereContains, whereIdIn } from '../common/list-params';
+import { type ListParams, pageOf, whereContains, whereIdIn } from '../common/list-params';
 import type { ApiVersion } from '../common/api-version';
 import { AuditAction, AuditActorType, AuditTargetType } from './audit-action';
 import { AuditEvent } from './audit-event.entity';
@@ -45,9 +45,14 @@ export interface AuditFilter {
   until?: Date | null;
 }
 
-const SORTABLE_FIELDS = ['occurredAt', 'action', 'actorName', 'targetName', 'success'] as const;
-const DEFAULT_PER_PAGE = 25;
-const MAX_PER_PAGE = 500;
+const LIST_RULES = {
+  alias: 'event',
+  fields: ['occurredAt', 'action', 'actorName', 'targetName', 'success'],
+  defaultField: 'occurredAt',
+  defaultOrder: 'DESC',
+  maxPerPage: 500,
+  thenBy: [{ expression: 'event.occurredAt', order: 'DESC' }],
+} as const;
 const MAX_DETAIL = 500;
 
 export class AuditService {
@@ -91,15 +96,7 @@ export class AuditService {
   }
 
   async list(params: ListParams<AuditFilter>): Promise<AuditEvent[]> {
-    const { perPage, offset } = validPage(params.page, params.perPage, { defaultPerPage: DEFAULT_PER_PAGE, maxPerPage: MAX_PER_PAGE });
-    const sort = validSort(params.sortField, params.sortOrder, { fields: SORTABLE_FIELDS, defaultField: 'occurredAt', defaultOrder: 'DESC' });
-    return orderList(this.filtered(params.filter), { expression: `event.${sort.field}`, order: sort.order }, [
-      { expression: 'event.occurredAt', order: 'DESC' },
-      { expression: 'event.id', order: 'ASC' },
-    ])
-      .offset(offset)
-      .limit(perPage)
-      .getMany();
+    return pageOf(this.filtered(params.filter), params, LIST_RULES).getMany();
   }
 
   count(filter?: AuditFilter | null): Promise<number> {

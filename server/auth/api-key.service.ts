@@ -3,7 +3,7 @@ import { IsNull, type DataSource, type Repository, type SelectQueryBuilder } fro
 import { AuditAction, AuditTargetType } from '../audit/audit-action';
 import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/errors';
-import { type ListParams, orderList, validPage, validSort, whereContains, whereIdIn } from '../common/list-params';
+import { type ListParams, pageOf, whereContains, whereIdIn } from '../common/list-params';
 import { ApiKey } from './api-key.entity';
 import { apiKeyLabel, type Caller } from './caller';
 import { hashToken, sameDigest } from './token-hash';
@@ -16,9 +16,15 @@ export interface ApiKeyListFilter {
   revoked?: boolean | null;
 }
 
-const SORTABLE_FIELDS = ['id', 'name', 'prefix', 'role', 'createdAt', 'lastUsedAt', 'revokedAt', 'revoked'] as const;
-const DEFAULT_PER_PAGE = 25;
-const MAX_PER_PAGE = 500;
+const LIST_RULES = {
+  alias: 'apiKey',
+  fields: ['id', 'name', 'prefix', 'role', 'createdAt', 'lastUsedAt', 'revokedAt', 'revoked'],
+  defaultField: 'createdAt',
+  defaultOrder: 'DESC',
+  maxPerPage: 500,
+  // `revoked` is not a column: it sorts as revokedAt IS NOT NULL (working keys first in ascending order).
+  computed: { revoked: 'CASE WHEN apiKey.revokedAt IS NULL THEN 0 ELSE 1 END' },
+} as const;
 
 export const API_KEY_PREFIX = 'sl_';
 /** "sl_" and 8 characters: enough to tell keys apart, 48 of the 256 random bits. */
@@ -66,16 +72,7 @@ export class ApiKeyService {
   }
 
   list(params: ListParams<ApiKeyListFilter>): Promise<ApiKey[]> {
-    const { perPage, offset } = validPage(params.page, params.perPage, { defaultPerPage: DEFAULT_PER_PAGE, maxPerPage: MAX_PER_PAGE });
-    const sort = validSort(params.sortField, params.sortOrder, { fields: SORTABLE_FIELDS, defaultField: 'createdAt', defaultOrder: 'DESC' });
-    const query = this.filtered(params.filter);
-    // `revoked` is not a column: it sorts as revokedAt IS NOT NULL (working keys first in ascending order).
-    if (sort.field === 'revoked') query.addSelect('CASE WHEN apiKey.revokedAt IS NULL THEN 0 ELSE 1 END', 'revoked_sort');
-    const expression = sort.field === 'revoked' ? 'revoked_sort' : `apiKey.${sort.field}`;
-    return orderList(query, { expression, order: sort.order }, [{ expression: 'apiKey.id', order: 'ASC' }])
-      .offset(offset)
-      .limit(perPage)
-      .getMany();
+    return pageOf(this.filtered(params.filter), params, LIST_RULES).getMany();
   }
 
   count(filter?: ApiKeyListFilter | null): Promise<number> {

@@ -3,7 +3,7 @@ import { IsNull, type DataSource, type EntityManager, type Repository, type Sele
 import { AuditAction, AuditTargetType } from '../audit/audit-action';
 import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/errors';
-import { type ListParams, orderList, validPage, validSort, whereContains, whereIdIn } from '../common/list-params';
+import { type ListParams, pageOf, whereContains, whereIdIn } from '../common/list-params';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hasher';
 import { Session } from './session.entity';
 import { User } from './user.entity';
@@ -16,9 +16,15 @@ export interface UserListFilter {
   disabled?: boolean | null;
 }
 
-const SORTABLE_FIELDS = ['id', 'email', 'role', 'createdAt', 'disabledAt', 'disabled'] as const;
-const DEFAULT_PER_PAGE = 25;
-const MAX_PER_PAGE = 500;
+const LIST_RULES = {
+  alias: 'account',
+  fields: ['id', 'email', 'role', 'createdAt', 'disabledAt', 'disabled'],
+  defaultField: 'email',
+  defaultOrder: 'ASC',
+  maxPerPage: 500,
+  // `disabled` is not a column: it sorts as disabledAt IS NOT NULL (enabled users first in ascending order).
+  computed: { disabled: 'CASE WHEN account.disabledAt IS NULL THEN 0 ELSE 1 END' },
+} as const;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const MAX_EMAIL_LENGTH = 320;
 
@@ -43,16 +49,7 @@ export class UserService {
   }
 
   list(params: ListParams<UserListFilter>): Promise<User[]> {
-    const { perPage, offset } = validPage(params.page, params.perPage, { defaultPerPage: DEFAULT_PER_PAGE, maxPerPage: MAX_PER_PAGE });
-    const sort = validSort(params.sortField, params.sortOrder, { fields: SORTABLE_FIELDS, defaultField: 'email', defaultOrder: 'ASC' });
-    const query = this.filtered(params.filter);
-    // `disabled` is not a column: it sorts as disabledAt IS NOT NULL (enabled users first in ascending order).
-    if (sort.field === 'disabled') query.addSelect('CASE WHEN account.disabledAt IS NULL THEN 0 ELSE 1 END', 'disabled_sort');
-    const expression = sort.field === 'disabled' ? 'disabled_sort' : `account.${sort.field}`;
-    return orderList(query, { expression, order: sort.order }, [{ expression: 'account.id', order: 'ASC' }])
-      .offset(offset)
-      .limit(perPage)
-      .getMany();
+    return pageOf(this.filtered(params.filter), params, LIST_RULES).getMany();
   }
 
   count(filter?: UserListFilter | null): Promise<number> {

@@ -68,6 +68,34 @@ export function orderList<Query extends SelectQueryBuilder<ObjectLiteral>>(query
   return query;
 }
 
+/** How one list pages and sorts, declared once beside its query (`as const`: the fields are read from `fields`). */
+export interface ListRules<Field extends string> {
+  /** The query's alias: a field sorts by its column, `alias.field`. */
+  alias: string;
+  fields: readonly Field[];
+  defaultField: NoInfer<Field>;
+  defaultOrder: SortOrder;
+  maxPerPage: number;
+  /** Fields that sort by an expression rather than their column, e.g. `revoked` as revokedAt IS NOT NULL. */
+  computed?: Partial<Record<NoInfer<Field>, string>>;
+  /** Keys after the requested one and before the id, which always comes last so rows with equal values keep one order. */
+  thenBy?: readonly SortKey[];
+}
+
+/** 25 rows unless asked otherwise, as react-admin's lists ask. */
+const DEFAULT_PER_PAGE = 25;
+
+/** A list's page of its (filtered) query: the paging and sorting arguments checked, then applied. */
+export function pageOf<Query extends SelectQueryBuilder<ObjectLiteral>, Field extends string>(query: Query, params: ListParams<unknown>, rules: ListRules<Field>): Query {
+  const { perPage, offset } = validPage(params.page, params.perPage, { defaultPerPage: DEFAULT_PER_PAGE, maxPerPage: rules.maxPerPage });
+  const sort = validSort(params.sortField, params.sortOrder, rules);
+  const computed = rules.computed?.[sort.field];
+  if (computed) query.addSelect(computed, `${sort.field}_sort`);
+  const expression = computed ? `${sort.field}_sort` : `${rules.alias}.${sort.field}`;
+  const tieBreaks = [...(rules.thenBy ?? []), { expression: `${rules.alias}.id`, order: 'ASC' as const }];
+  return orderList(query, { expression, order: sort.order }, tieBreaks).offset(offset).limit(perPage);
+}
+
 /** `ids: []` matches nothing (react-admin's getMany of no ids); no `ids` matches everything. */
 export function whereIdIn<Query extends SelectQueryBuilder<ObjectLiteral>>(query: Query, column: string, ids: readonly string[] | null | undefined): Query {
   if (!ids) return query;

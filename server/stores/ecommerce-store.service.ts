@@ -4,7 +4,7 @@ import { AuditAction } from '../audit/audit-action';
 import type { AuditService } from '../audit/audit.service';
 import { credentialsChanged, storeAuditTarget } from './store-audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
-import { type ListParams, orderList, validPage, validSort, whereContains, whereIdIn } from '../common/list-params';
+import { type ListParams, pageOf, whereContains, whereIdIn } from '../common/list-params';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import type { ApiVersion } from '../common/api-version';
 import { ConnectionHealth } from '../common/connection-health';
@@ -30,9 +30,15 @@ export interface StoreFilter {
 /** What planning a bulk test needs of a store: no secret. */
 export type BulkTestStore = Pick<EcommerceStore, 'id' | 'platform' | 'apiVersion' | 'apiLogin' | 'storeHash' | 'apiUrl'>;
 
-const SORTABLE_FIELDS = ['id', 'name', 'platform', 'apiVersion', 'createdAt', 'updatedAt'] as const;
-const DEFAULT_PER_PAGE = 25;
-const MAX_PER_PAGE = 1000;
+const LIST_RULES = {
+  alias: 'store',
+  fields: ['id', 'name', 'platform', 'apiVersion', 'createdAt', 'updatedAt'],
+  defaultField: 'name',
+  defaultOrder: 'ASC',
+  maxPerPage: 1000,
+  // Names sort as people read them ("alpha" before "Bravo"), the same on SQLite and PostgreSQL.
+  computed: { name: 'LOWER(store.name)' },
+} as const;
 const MAX_NAME_LENGTH = 200;
 
 export class EcommerceStoreService {
@@ -55,17 +61,7 @@ export class EcommerceStoreService {
   }
 
   async list(params: ListParams<StoreFilter>): Promise<EcommerceStore[]> {
-    const { perPage, offset } = validPage(params.page, params.perPage, { defaultPerPage: DEFAULT_PER_PAGE, maxPerPage: MAX_PER_PAGE });
-    const sort = validSort(params.sortField, params.sortOrder, { fields: SORTABLE_FIELDS, defaultField: 'name', defaultOrder: 'ASC' });
-
-    const query = this.filtered(params.filter);
-    // Names sort as people read them ("alpha" before "Bravo"), the same on SQLite and PostgreSQL.
-    if (sort.field === 'name') query.addSelect('LOWER(store.name)', 'name_sort');
-    const expression = sort.field === 'name' ? 'name_sort' : `store.${sort.field}`;
-    orderList(query, { expression, order: sort.order }, [{ expression: 'store.id', order: 'ASC' }])
-      .offset(offset)
-      .limit(perPage);
-    return this.plainRows(query);
+    return this.plainRows(pageOf(this.filtered(params.filter), params, LIST_RULES));
   }
 
   /**
