@@ -111,11 +111,12 @@ export class UserService {
 
   /**
    * Refuses a change that would leave no enabled admin to manage storelink. On PostgreSQL the
-   * enabled admins are locked, so two admins demoting each other at once cannot both succeed.
+   * enabled admins are locked (in id order, so two such changes cannot deadlock), so two admins
+   * demoting each other at once cannot both succeed.
    */
   private async keepAnotherAdmin(manager: EntityManager, user: User, field: string, message: string): Promise<void> {
     const lock = this.dataSource.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
-    const admins = await manager.getRepository(User).find({ where: { role: UserRole.ADMIN, disabledAt: IsNull() }, lock });
+    const admins = await manager.getRepository(User).find({ where: { role: UserRole.ADMIN, disabledAt: IsNull() }, order: { id: 'ASC' }, lock });
     if (!admins.some((admin) => admin.id !== user.id)) throw new InvalidInputError(field, message);
   }
 

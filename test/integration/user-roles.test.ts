@@ -82,3 +82,14 @@ test('a disabled admin does not count (the admins of the previous test are disab
   // A disabled admin can be made a viewer: it removes no one who can act.
   expect((await admin(UPDATE_USER, { id: other.id, role: 'VIEWER' })).data.updateUser).toEqual({ id: other.id, role: 'VIEWER', disabled: true });
 });
+
+test('two admins made viewers at the same moment: one change goes through, the other is refused, one admin remains', async () => {
+  const me = (await admin(ME)).data.me;
+  const other = await newUser('concurrent-admin@example.com', 'ADMIN');
+  const key = await adminApiKey();
+  const results = await Promise.all([me.id, other.id].map((id) => server.graphql(UPDATE_USER, { id, role: 'VIEWER' }, key)));
+  expect(results.filter((result) => result.errors === undefined)).toHaveLength(1);
+  expect(results.filter((result) => result.errors?.[0].extensions?.field === 'role')).toHaveLength(1);
+  const admins = (await server.graphql('{ allUsers(perPage: 50, filter: { role: ADMIN, disabled: false }) { id } }', {}, key)).data.allUsers;
+  expect(admins).toHaveLength(1);
+});
