@@ -1,6 +1,6 @@
 import { ScopeLevel } from '../../common/connection-outcome';
 import { API_VERSION_LABELS, ApiVersion } from '../../common/api-version';
-import type { TransportFailure } from '../outbound';
+import { redirectOrigin, type TransportFailure } from '../outbound';
 import { REQUIRED_SCOPES, levelLabel } from './scopes';
 
 /**
@@ -88,7 +88,7 @@ export function networkFailure(target: TestedTarget, failure: Extract<TransportF
 }
 
 export function redirected(target: TestedTarget, location: string | null): string {
-  const destination = originOf(location, isLegacy(target) ? target.apiUrl : undefined);
+  const destination = redirectOrigin(location, isLegacy(target) ? target.apiUrl : undefined);
   const to = destination ? ` to ${destination}` : '';
   if (isLegacy(target)) {
     return `The API URL redirects${to}, which storelink does not follow: enter the address the store's API really answers on (it ends in /api/v2/).`;
@@ -199,15 +199,4 @@ function hostOf(url: string, part: 'host' | 'hostname' = 'host'): string {
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Only the origin of a redirect target: enough to recognise it, nothing from its path or query. */
-function originOf(location: string | null, base?: string): string | null {
-  if (!location) return null;
-  try {
-    const url = new URL(location, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
-  } catch {
-    return null;
-  }
 }

@@ -18,3 +18,14 @@ export function looksLikeHtml(response: HttpResponse): boolean {
   const contentType = headerValue(response.headers, 'content-type') ?? '';
   return /html/i.test(contentType) || /^\s*</.test(response.body.subarray(0, 64).toString('utf8'));
 }
+
+/** Only the origin of a redirect's target, or null: enough to recognise it, nothing from its path or query. */
+export function redirectOrigin(location: string | null, base?: string): string | null {
+  if (!location) return null;
+  try {
+    const url = new URL(location, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}

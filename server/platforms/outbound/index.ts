@@ -9,4 +9,4 @@ export { ForbiddenTargetError, OutboundDispatcher, createOutboundDispatcher, isF
 export { commonRetrySignal, runProbes, type ProbeResults, type ProbeRun, type ProbeRunOptions, type RetrySignal, type RunnableProbe } from './probe-runner';
 export { withinDeadline } from './within-deadline';
 export { ConnectionTestRunner, type ConnectionTestRunnerOptions, type OutcomeBody } from './connection-test-runner';
-export { MAX_CONNECT_MS, nonNegativeHeader, looksLikeHtml, type HttpResponse } from './answers';
+export { MAX_CONNECT_MS, nonNegativeHeader, looksLikeHtml, redirectOrigin, type HttpResponse } from './answers';

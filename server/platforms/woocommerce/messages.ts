@@ -1,4 +1,4 @@
-import type { TransportFailure } from '../outbound';
+import { redirectOrigin, type TransportFailure } from '../outbound';
 import { siteLabel } from './site-url';
 
 /**
@@ -62,7 +62,7 @@ export function networkFailure(siteUrl: string, failure: Extract<TransportFailur
 }
 
 export function redirected(siteUrl: string, location: string | null): string {
-  const destination = originOf(location, siteUrl);
+  const destination = redirectOrigin(location, siteUrl);
   return `The site answered with a redirect${destination ? ` to ${destination}` : ''}, which storelink does not follow: enter the address the site really answers on as the site URL (check it in WordPress under Settings > General, "Site Address (URL)").`;
 }
 
@@ -140,16 +140,6 @@ function hostOf(url: string): string {
     return new URL(url).host;
   } catch {
     return 'the site';
-  }
-}
-
-function originOf(location: string | null, base: string): string | null {
-  if (!location) return null;
-  try {
-    const url = new URL(location, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
-  } catch {
-    return null;
   }
 }
 
