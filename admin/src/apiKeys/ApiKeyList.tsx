@@ -1,22 +1,12 @@
-import { Link as MuiLink, useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, DateField, List, SearchInput, SimpleList, useCreatePath } from 'react-admin';
-import { Link } from 'react-router-dom';
+import { useMediaQuery, type Theme } from '@mui/material';
+import { DataTable, DateField, List, SearchInput, SimpleList } from 'react-admin';
+import { RecordLink } from '../common/RecordLink';
 import { roleLabel } from '../common/roles';
 import { ApiKeyStatusChip } from './ApiKeyStatusChip';
 import { apiKeyStatusLabel, shownPrefix, type ApiKeyRecord } from './labels';
 import { LAST_USED_FORMAT, LastUsedField } from './LastUsedField';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search by name or key" />];
-
-/** The name as a real link, so a keyboard reaches and opens each key (and a new tab works). */
-const NameLink = ({ apiKey }: { apiKey: ApiKeyRecord }) => {
-  const createPath = useCreatePath();
-  return (
-    <MuiLink component={Link} to={createPath({ resource: 'ApiKey', type: 'show', id: apiKey.id })} onClick={(event) => event.stopPropagation()}>
-      {apiKey.name}
-    </MuiLink>
-  );
-};
 
 const lastUsedText = (apiKey: ApiKeyRecord) => (apiKey.lastUsedAt ? `last used ${new Date(apiKey.lastUsedAt).toLocaleString(undefined, LAST_USED_FORMAT)}` : 'never used');
 
@@ -34,7 +24,7 @@ export const ApiKeyList = () => {
         />
       ) : (
         <DataTable<ApiKeyRecord> bulkActionButtons={false} rowClick="show">
-          <DataTable.Col<ApiKeyRecord> source="name" label="Name" render={(apiKey) => <NameLink apiKey={apiKey} />} />
+          <DataTable.Col<ApiKeyRecord> source="name" label="Name" render={(apiKey) => <RecordLink resource="ApiKey" id={apiKey.id} type="show">{apiKey.name}</RecordLink>} />
           <DataTable.Col<ApiKeyRecord> source="prefix" label="Key" disableSort render={(apiKey) => <code>{shownPrefix(apiKey)}</code>} />
           <DataTable.Col<ApiKeyRecord> source="role" label="Role" render={(apiKey) => roleLabel(apiKey.role)} />
           <DataTable.Col<ApiKeyRecord> source="revoked" label="Status" render={(apiKey) => <ApiKeyStatusChip apiKey={apiKey} />} />
