@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
-import { ADMIN, TestServer } from '../support/test-server';
+import type { Page } from 'playwright-core';
+import { useFakeBigCommerce } from '../support/hooks';
 import { seriousAxeViolations } from './support/axe';
-import { launchChromium, requireAdminBuild, Screenshots } from './support/browser';
+import { useAdminUi } from './support/admin-ui';
+import { DESKTOP, signedInPage } from './support/steps';
 import { FULL_SCOPES, ORDERS_READ_ONLY_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
@@ -20,23 +20,19 @@ const ORDERS_READ_ONLY_TOKEN = 'a11yordersro0000000000000000k2';
 const LEGACY_TOKEN = 'a11ylegacy00000000000000000000000k3';
 
 describe('accessibility of the admin UI, in Chromium', () => {
-  let fake: FakeBigCommerce;
-  let server: TestServer;
-  let browser: Browser;
-  const shots = new Screenshots('accessibility');
+  const fake = useFakeBigCommerce((fake) => {
+    fake.addStore({ hash: HASH, name: 'Acme Outdoor', domain: 'acme-outdoor.example' });
+    fake.addToken({ hash: HASH, token: FULL_TOKEN, scopes: FULL_SCOPES });
+    fake.addToken({ hash: HASH, token: ORDERS_READ_ONLY_TOKEN, scopes: ORDERS_READ_ONLY_SCOPES });
+    fake.addLegacyUser({ hash: HASH, username: 'legacy-admin', apiToken: LEGACY_TOKEN });
+  });
+  const ui = useAdminUi('accessibility', () => ({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' }));
+  const { server, shots } = ui;
   const storeIds: Record<string, string> = {};
   let viewerId = '';
   let apiKeyId = '';
 
   beforeAll(async () => {
-    requireAdminBuild();
-    fake = await startFakeBigCommerce();
-    fake.addStore({ hash: HASH, name: 'Acme Outdoor', domain: 'acme-outdoor.example' });
-    fake.addToken({ hash: HASH, token: FULL_TOKEN, scopes: FULL_SCOPES });
-    fake.addToken({ hash: HASH, token: ORDERS_READ_ONLY_TOKEN, scopes: ORDERS_READ_ONLY_SCOPES });
-    fake.addLegacyUser({ hash: HASH, username: 'legacy-admin', apiToken: LEGACY_TOKEN });
-    server = await TestServer.start({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' });
-
     // A store in each state the pages show: healthy, failing (a missing scope), still on Legacy, never tested.
     const token = await server.login();
     const call = async (query: string, variables: Record<string, unknown>) => {
@@ -60,25 +56,7 @@ describe('accessibility of the admin UI, in Chromium', () => {
     // A colleague and a program, for the Users and API keys pages.
     viewerId = (await call('mutation { createUser(email: "colleague@example.com", password: "a colleague password", role: VIEWER) { id } }', {})).createUser.id;
     apiKeyId = (await call('mutation { createApiKey(name: "Inventory export", role: VIEWER) { apiKey { id } } }', {})).createApiKey.apiKey.id;
-    browser = await launchChromium();
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-    await fake?.stop();
-  });
-
-  async function signedInPage(context: BrowserContext): Promise<Page> {
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(server.url);
-    await page.getByLabel(/^Email/).fill(ADMIN.email);
-    await page.getByLabel(/^Password/).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Migrations and connection health').waitFor();
-    return page;
-  }
 
   /** Waits for react-admin's loading indicator to go and the page's own content to be there. */
   async function open(page: Page, hash: string, ready: string) {
@@ -102,7 +80,7 @@ describe('accessibility of the admin UI, in Chromium', () => {
 
   for (const mode of ['light', 'dark'] as const) {
     test(`${mode} theme: no critical or serious axe-core violation on any page`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const context = await ui.browser.newContext(DESKTOP);
       await context.addInitScript(`localStorage.setItem('RaStore.theme', JSON.stringify('${mode}'))`);
       const found: Record<string, unknown> = {};
       const page = await context.newPage();
@@ -112,7 +90,7 @@ describe('accessibility of the admin UI, in Chromium', () => {
       await shots.take(page, `${mode}-sign-in`);
       await page.close();
 
-      const signedIn = await signedInPage(context);
+      const signedIn = await signedInPage(context, server.url);
       for (const { name, hash, ready } of pages()) {
         await open(signedIn, hash, ready);
         found[name] = await seriousAxeViolations(signedIn);
@@ -135,8 +113,8 @@ describe('accessibility of the admin UI, in Chromium', () => {
   }
 
   test('a store opens from the list by keyboard, with a visible focus ring, and in a new tab', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await signedInPage(context);
+    const context = await ui.browser.newContext(DESKTOP);
+    const page = await signedInPage(context, server.url);
     await open(page, '/EcommerceStore', 'Orders Read-only Outlet');
     const link = page.getByRole('link', { name: 'Legacy Lanterns', exact: true });
     expect(await link.getAttribute('href')).toBe(`#/EcommerceStore/${storeIds['Legacy Lanterns']}`);
@@ -168,8 +146,8 @@ describe('accessibility of the admin UI, in Chromium', () => {
   });
 
   test("a store page's tab is in its URL: reload and back land on it", async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await signedInPage(context);
+    const context = await ui.browser.newContext(DESKTOP);
+    const page = await signedInPage(context, server.url);
     await open(page, `/EcommerceStore/${storeIds['Healthy Hiking Co']}`, 'Test API connection');
     await page.getByRole('tab', { name: 'Connection history' }).click();
     await page.getByText('Took').waitFor();
@@ -183,8 +161,8 @@ describe('accessibility of the admin UI, in Chromium', () => {
   });
 
   test('at 390 px the list, the store page and the audit trail fit the screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    const page = await signedInPage(context);
+    const context = await ui.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await signedInPage(context, server.url);
     const widths: Record<string, number> = {};
     for (const { name, hash, ready } of [pages()[0], pages()[1], pages()[2], pages()[4]]) {
       await open(page, hash, name === 'audit' ? 'API credentials changed' : ready);

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type { Browser } from 'playwright-core';
 import { ADMIN_BUILD_DIR } from '../../server/common/paths';
-import { TestServer } from '../support/test-server';
-import { launchChromium, requireAdminBuild, Screenshots } from './support/browser';
+import { useAdminUi } from './support/admin-ui';
+import { DESKTOP } from './support/steps';
 
 /**
  * The first visit of the admin UI: the sign-in page loads a small part of the admin, compressed,
@@ -18,20 +17,8 @@ const LOGIN_PAGE_SCRIPT_BUDGET = 250 * 1024;
 const ADMIN_CHUNK = /^AdminApp-[\w-]+\.js$/;
 
 describe('first load of the admin UI', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const shots = new Screenshots('first-load');
-
-  beforeAll(async () => {
-    requireAdminBuild();
-    server = await TestServer.start();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-  });
+  const ui = useAdminUi('first-load');
+  const { server, shots } = ui;
 
   const get = (url: string, acceptEncoding?: string) => fetch(`${server.url}${url}`, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
   /** fetch() decompresses by itself; this reads the bytes as they were sent. */
@@ -89,7 +76,7 @@ describe('first load of the admin UI', () => {
   });
 
   test(`the sign-in page loads less than ${LOGIN_PAGE_SCRIPT_BUDGET / 1024} KB of compressed JavaScript, and not the admin`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await ui.browser.newContext(DESKTOP);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
-import { ADMIN, TestServer } from '../support/test-server';
-import { launchChromium, requireAdminBuild, Screenshots } from './support/browser';
+import type { Page } from 'playwright-core';
+import { useFakeBigCommerce } from '../support/hooks';
+import { ADMIN } from '../support/test-server';
+import { useAdminUi } from './support/admin-ui';
+import { inputLabelled, signIn } from './support/steps';
 import { FULL_SCOPES } from '../support/bigcommerce-scopes';
 
 /**
@@ -16,46 +17,31 @@ const HASH = 'honest0001';
 const TOKEN = 'honestfull00000000000000000000h1';
 
 describe('honest saves, in Chromium', () => {
-  let fake: FakeBigCommerce;
-  let server: TestServer;
-  let browser: Browser;
+  const fake = useFakeBigCommerce((fake) => {
+    fake.addStore({ hash: HASH, name: 'Honest Hardware', domain: 'honest.example' });
+    fake.addToken({ hash: HASH, token: TOKEN, scopes: FULL_SCOPES });
+  });
+  const ui = useAdminUi('honest-saves', () => ({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' }));
+  const { server, shots } = ui;
   let page: Page;
   let storeId: string;
-  const shots = new Screenshots('honest-saves');
   /** Every GraphQL mutation the page sent, by operation, in order. */
   const mutations: string[] = [];
 
   beforeAll(async () => {
-    requireAdminBuild();
-    fake = await startFakeBigCommerce();
-    fake.addStore({ hash: HASH, name: 'Honest Hardware', domain: 'honest.example' });
-    fake.addToken({ hash: HASH, token: TOKEN, scopes: FULL_SCOPES });
-    server = await TestServer.start({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' });
     const admin = await server.login();
     storeId = (await server.graphql('mutation { createEcommerceStore(name: "Honest Hardware") { id } }', {}, admin)).data.createEcommerceStore.id;
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    page.setDefaultTimeout(15_000);
+    ({ page } = await ui.openPage());
     page.on('request', (request) => {
       const body = request.url().endsWith('/graphql') ? (request.postData() ?? '') : '';
       if (/"query":"\s*mutation/.test(body)) mutations.push(JSON.parse(body).operationName ?? JSON.parse(body).query.slice(0, 60));
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-    await fake?.stop();
-  });
-
-  const input = (label: string) => page.getByLabel(new RegExp(`^${label.replace(/[()]/g, '\\$&')}[\\s\u2009]*\\*?$`));
+  const input = (label: string) => inputLabelled(page, label);
 
   test('a save after the session ended says nothing was saved, keeps the form, and saves after signing in again', async () => {
-    await page.goto(server.url);
-    await input('Email').fill(ADMIN.email);
-    await input('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Migrations and connection health').waitFor();
+    await signIn(page, server.url);
     await page.goto(`${server.url}/#/EcommerceStore/${storeId}`);
     await page.getByTestId('store-name').waitFor();
 

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
-import { ADMIN, TestServer } from '../support/test-server';
-import { launchChromium, requireAdminBuild, Screenshots } from './support/browser';
+import type { Page } from 'playwright-core';
+import { useFakeBigCommerce } from '../support/hooks';
+import { ADMIN } from '../support/test-server';
+import { useAdminUi } from './support/admin-ui';
+import { DESKTOP, signedInPage } from './support/steps';
 
 /**
  * Each role sees what it may use: an administrator gets the audit trail, store creation and the
@@ -15,18 +16,15 @@ const VIEWER = { email: 'viewer@example.com', password: 'viewer password 7q2w9e'
 const LEGACY_TOKEN = 'roleslegacy000000000000000000000r1';
 
 describe('roles in the admin UI, in Chromium', () => {
-  let fake: FakeBigCommerce;
-  let server: TestServer;
-  let browser: Browser;
-  let legacyStoreId: string;
-  const shots = new Screenshots('roles');
-
-  beforeAll(async () => {
-    requireAdminBuild();
-    fake = await startFakeBigCommerce();
+  const fake = useFakeBigCommerce((fake) => {
     fake.addStore({ hash: 'roles00001', name: 'Role Store', domain: 'roles.example' });
     fake.addLegacyUser({ hash: 'roles00001', username: 'legacy-admin', apiToken: LEGACY_TOKEN });
-    server = await TestServer.start({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' });
+  });
+  const ui = useAdminUi('roles', () => ({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' }));
+  const { server, shots } = ui;
+  let legacyStoreId: string;
+
+  beforeAll(async () => {
     const admin = await server.login();
     const ok = (result: { errors?: unknown }) => expect(result.errors).toBeUndefined();
     ok(await server.graphql('mutation($email: String!, $password: String!) { createUser(email: $email, password: $password, role: VIEWER) { id } }', VIEWER, admin));
@@ -39,25 +37,10 @@ describe('roles in the admin UI, in Chromium', () => {
         admin,
       ),
     );
-    browser = await launchChromium();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-    await fake?.stop();
-  });
-
-  async function signIn(user: { email: string; password: string }): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(server.url);
-    await page.getByLabel(/^Email/).fill(user.email);
-    await page.getByLabel(/^Password/).fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Migrations and connection health').waitFor();
-    return page;
-  }
+  /** A desktop page of its own, signed in as `user`. */
+  const signIn = async (user: { email: string; password: string }) => signedInPage(await ui.browser.newContext(DESKTOP), server.url, user);
 
   const switchButton = (page: Page) => page.getByRole('button', { name: 'Switch to Store API Account (OAuth)' });
 
