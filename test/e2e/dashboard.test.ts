@@ -7,7 +7,7 @@ import { FULL_SCOPES } from '../support/bigcommerce-scopes';
 import { ADMIN, TestServer } from '../support/test-server';
 import { seriousAxeViolations } from './support/axe';
 import { launchChromium, requireAdminBuild, Screenshots } from './support/browser';
-import { expectVisible, inputLabelled, openRecordedPage, stepsIn, waitUntil } from './support/steps';
+import { expectVisible, openRecordedPage, signIn, stepsIn, waitUntil } from './support/steps';
 
 /**
  * The migration dashboard over stores of three platforms, in real Chromium against the real
@@ -136,10 +136,7 @@ describe('the migration dashboard, in Chromium', () => {
   const step = stepsIn(() => page, shots, browserLog);
 
   step('signs in: every store in exactly one count, each platform\'s migration in its own words, in one request', async () => {
-    await page.goto(server.url);
-    await inputLabelled(page, 'Email').fill(ADMIN.email);
-    await inputLabelled(page, 'Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, server.url);
     await page.getByText('Migrations and connection health').waitFor();
     await page.waitForLoadState('networkidle');
     operations.length = 0;
