@@ -192,7 +192,8 @@ describe('the migration dashboard, in Chromium', () => {
   step('BigCommerce: a job over its 6 stores says what it covers and who started it; Cancel asks first; the bar stops at the stores tested', async () => {
     await page.getByTestId('platform-filter').getByRole('button', { name: 'BigCommerce (6)' }).click();
     await expectCards({ legacy: 1, failing: 0, healthy: 0, untested: 5 });
-    bigcommerce.setBehaviour({ latencyMs: 700 });
+    // Slow enough that four stores are still to test when the admin has read the dialog and confirmed.
+    bigcommerce.setBehaviour({ latencyMs: 2000 });
     await page.getByRole('button', { name: 'Test the 6 BigCommerce stores' }).click();
     const card = page.getByTestId('connection-test-job');
     await expectVisible(card.getByTestId('job-coverage').getByText('6 BigCommerce stores', { exact: true }));
