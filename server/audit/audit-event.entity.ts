@@ -1,7 +1,8 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
 import { ApiVersion } from '../common/api-version';
 import { AuditAction, AuditActorType, AuditTargetType } from './audit-action';
+import { IdColumn } from '../common/graphql/id-column';
 
 /**
  * One entry of the audit trail: who, when, what. It never holds a secret: a credential
@@ -13,8 +14,7 @@ import { AuditAction, AuditActorType, AuditTargetType } from './audit-action';
 @Index('IDX_audit_events_target', ['targetType', 'targetId'])
 @ObjectType({ description: 'Who did what, when. Never a secret: field names, API versions and last 4 characters only.' })
 export class AuditEvent {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  @Field(() => ID)
+  @IdColumn()
   id!: string;
 
   @Column({ type: Date })

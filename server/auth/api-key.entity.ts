@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { UserRole } from '../common/user-role';
+import { IdColumn } from '../common/graphql/id-column';
 
 /**
  * A key for programs (scripts, CI jobs, other services). Only a SHA-256 hash of the key is
@@ -10,8 +11,7 @@ import { UserRole } from '../common/user-role';
 @Entity('api_keys')
 @ObjectType({ description: 'A key for programs. The key itself is shown once, when it is created; storelink keeps only its hash.' })
 export class ApiKey {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  @Field(() => ID)
+  @IdColumn()
   id!: string;
 
   @Column({ type: 'varchar', length: 100 })

@@ -1,12 +1,12 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
 import { UserRole } from '../common/user-role';
+import { IdColumn } from '../common/graphql/id-column';
 
 @Entity('users')
 @ObjectType()
 export class User {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  @Field(() => ID)
+  @IdColumn()
   id!: string;
 
   /** Stored lower-cased, so sign-in is case-insensitive. */

@@ -1,9 +1,10 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
 import { ConnectionStatus } from '../common/connection-outcome';
 import { stringEnum, type EnumValue } from '../common/string-enum';
 import type { StoreFilter } from '../stores/ecommerce-store.service';
 import { ConnectionTestJobFilter } from './connection-test-job-filter.type';
+import { IdColumn } from '../common/graphql/id-column';
 
 export const ConnectionTestJobStatus = stringEnum(
   /** Stores are still being tested (or wait for their turn). */
@@ -38,8 +39,7 @@ export class ConnectionStatusCount {
 @Entity('connection_test_jobs')
 @ObjectType({ description: 'A bulk connection test: every matching store tested once, results in each store\'s history.' })
 export class ConnectionTestJob {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  @Field(() => ID)
+  @IdColumn()
   id!: string;
 
   @Column({ type: 'varchar', length: 16 })

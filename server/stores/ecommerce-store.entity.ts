@@ -1,7 +1,8 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { ApiVersion } from '../common/api-version';
 import { Platform } from '../common/platform';
+import { IdColumn } from '../common/graphql/id-column';
 
 /** The context a store's secret is bound to, so its ciphertext only decrypts in its own row. */
 export const secretContext = (storeId: string) => `ecommerce_stores:${storeId}:apiPassword`;
@@ -15,8 +16,7 @@ export const secretContext = (storeId: string) => `ecommerce_stores:${storeId}:a
 // Simple resolvers: its fields are properties or getters and need no middleware (type-graphql's wrapper cost a call and an object per field).
 @ObjectType({ simpleResolvers: true })
 export class EcommerceStore {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  @Field(() => ID)
+  @IdColumn()
   id!: string;
 
   @Column({ type: 'varchar', length: 200 })

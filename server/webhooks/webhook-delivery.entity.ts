@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { WebhookDeliveryStatus } from './webhook-delivery-status';
 import { WebhookEventType } from './webhook-event-type';
+import { IdColumn } from '../common/graphql/id-column';
 
 /**
  * One event for one endpoint: the outbox row, written in the transaction that caused the
@@ -14,8 +15,7 @@ import { WebhookEventType } from './webhook-event-type';
 @Index('IDX_webhook_deliveries_endpoint', ['endpointId', 'createdAt'])
 @ObjectType({ description: 'One event sent (or to be sent) to one endpoint.' })
 export class WebhookDelivery {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  @Field(() => ID)
+  @IdColumn()
   id!: string;
 
   @Column({ type: 'varchar', length: 36 })

@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 import { WebhookEventType } from './webhook-event-type';
+import { IdColumn } from '../common/graphql/id-column';
 
 /**
  * Where storelink sends signed alerts. The signing secret is encrypted at rest (SecretCipher,
@@ -10,8 +11,7 @@ import { WebhookEventType } from './webhook-event-type';
 @Entity('webhook_endpoints')
 @ObjectType({ description: 'A receiver of signed webhooks (Standard Webhooks 1.0).' })
 export class WebhookEndpoint {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  @Field(() => ID)
+  @IdColumn()
   id!: string;
 
   @Column({ type: 'varchar', length: 2048 })
