@@ -145,6 +145,7 @@ describe('users and API keys in the admin UI, in Chromium', () => {
     await page.getByRole('button', { name: 'Copy key' }).click();
     await page.getByRole('button', { name: 'Copied' }).waitFor();
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(apiKey);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await shots.take(page, 'api-key-shown-once');
 
     await page.getByRole('button', { name: 'I have stored it' }).click();
@@ -208,8 +209,9 @@ describe('users and API keys in the admin UI, in Chromium', () => {
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((name) => [name, []])));
   });
 
-  step('at 390 px both lists are simple lists that fit the screen, each entry a link', async () => {
+  step('at 390 px, in the dark theme, both lists are simple lists that fit the screen, each entry a link', async () => {
     const context = await ui.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await context.addInitScript(`localStorage.setItem('RaStore.theme', JSON.stringify('dark'))`);
     const phone = await signedInPage(context, server.url);
 
     await phone.goto(`${server.url}/#/User`);
@@ -230,6 +232,7 @@ describe('users and API keys in the admin UI, in Chromium', () => {
     await phone.getByRole('button', { name: 'Create key' }).click();
     await phone.getByTestId('api-key-shown-once').waitFor();
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBe(390);
+    expect(await seriousAxeViolations(phone)).toEqual([]);
     await shots.take(phone, 'phone-api-key-shown-once');
     await context.close();
   });
