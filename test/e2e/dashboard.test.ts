@@ -7,7 +7,7 @@ import { FULL_SCOPES } from '../support/bigcommerce-scopes';
 import { ADMIN, TestServer } from '../support/test-server';
 import { seriousAxeViolations } from './support/axe';
 import { launchChromium, requireAdminBuild, Screenshots } from './support/browser';
-import { expectVisible, openRecordedPage, signIn, stepsIn, waitUntil } from './support/steps';
+import { expectVisible, openRecordedPage, signedInPage, signIn, stepsIn, waitUntil } from './support/steps';
 
 /**
  * The migration dashboard over stores of three platforms, in real Chromium against the real
@@ -257,6 +257,22 @@ describe('the migration dashboard, in Chromium', () => {
     await waitUntil(async () => (await page.locator('tbody tr').count()) === job.failed, `${job.failed} failing stores listed`);
     await shots.take(page, 'failing-stores-of-the-job');
     await page.goBack();
+  });
+
+  step('in the dark theme, the filter, the counts and the finished job: axe finds nothing serious', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(`localStorage.setItem('RaStore.theme', JSON.stringify('dark'))`);
+    const dark = await signedInPage(context, server.url);
+    try {
+      await dark.goto(`${server.url}/#/?platform=SHOPIFY`);
+      await dark.getByTestId('legacy-count').getByText(/^\d+$/).waitFor();
+      await dark.getByTestId('job-coverage').waitFor();
+      await dark.getByText('Stores whose status changed').waitFor();
+      expect(await seriousAxeViolations(dark)).toEqual([]);
+      await shots.take(dark, 'dark-theme');
+    } finally {
+      await context.close();
+    }
   });
 
   step('at 390 px: nothing wider than the screen, and axe finds nothing serious', async () => {
