@@ -5,10 +5,22 @@
 #
 #   STORELINK_SECOND_NODE=off     skip the second runtime (e.g. offline)
 #   STORELINK_SECOND_NODE=/path   use that node binary instead of node@24 from the npm registry
+#   STORELINK_INSTALL_SCRIPTS=deferred  `npm ci --ignore-scripts` ran (.ci/run): the packages'
+#                                 install scripts (the native modules' compile) run here first,
+#                                 beside the type check and the admin build, which need none of them
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 JEST=node_modules/jest/bin/jest.js
+
+# The tests' data directories (their SQLite files) and jest's cache live in memory when /dev/shm
+# is a tmpfs with room to spare: on a disk every commit waits for an fsync, and the suites commit
+# tens of thousands of times. No test checks the disk itself (the crash tests kill processes, not
+# the machine).
+if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && [ "$(df -Pk /dev/shm | awk 'NR == 2 { print $4 }')" -gt 2000000 ]; then
+  export TMPDIR=/dev/shm/storelink-tests-$UID
+  mkdir -p "$TMPDIR"
+fi
 LOGS="$(mktemp -d "${TMPDIR:-/tmp}/storelink-test-XXXXXX")"
 SECOND_NODE_SPEC=node@24
 declare -A STARTED=() PIDS=()
@@ -46,6 +58,16 @@ finish() {
   [ "$status" = 0 ] || FAILED+=("$name")
 }
 
+# first_ended NAME...: waits until one of these phases has ended.
+first_ended() {
+  while true; do
+    for name in "$@"; do
+      if [ -e "$LOGS/$name.end" ] || ! kill -0 "${PIDS[$name]}" 2>/dev/null; then return; fi
+    done
+    sleep 1
+  done
+}
+
 begin="$(now)"
 echo "Node $(node --version) at $(command -v node); logs in $LOGS"
 
@@ -56,24 +78,36 @@ case "${STORELINK_SECOND_NODE:-}" in
   *) echo "$STORELINK_SECOND_NODE" >"$LOGS/second-node-path" ;;
 esac
 
+# The native modules compile for about a minute, mostly on one core (sqlite3 is one large C
+# file; JOBS lets node-gyp compile the rest side by side); the type check and the admin build use
+# the other core meanwhile.
+[ "${STORELINK_INSTALL_SCRIPTS:-}" = deferred ] && start "install scripts" env JOBS="${JOBS:-max}" npm rebuild
+
 # Type checking is the only type check (ts-jest only transpiles); the admin build and the unit
-# tests do not depend on it, so the three run side by side (tsc uses one core).
+# tests do not depend on it, so they run side by side (tsc uses one core). The unit tests load
+# argon2, a native module: they wait for the install scripts.
 start typecheck npm run --silent typecheck
 start "admin build" npm run --silent build:admin
+[ "${STORELINK_INSTALL_SCRIPTS:-}" = deferred ] && finish "install scripts"
 start unit node "$JEST" --ci --selectProjects unit
 finish typecheck
 finish "admin build"
-finish unit
 
 # The integration suite on SQLite and on PostgreSQL at once, two test files at a time in each
 # (jest's default on 2 cores is one): most of its time is spent waiting for timeouts, fakes and
-# restarts, not computing.
+# restarts, not computing. The unit tests (one worker, seconds) finish beside them.
 start "integration SQLite" node "$JEST" --ci --maxWorkers=2 --selectProjects integration
 if [ -n "${STORELINK_TEST_POSTGRES_URL:-}" ]; then
   start "integration PostgreSQL" node "$JEST" --ci --maxWorkers=2 --selectProjects integration-postgres
 fi
-finish "integration SQLite"
-[ -n "${STORELINK_TEST_POSTGRES_URL:-}" ] && finish "integration PostgreSQL"
+finish unit
+# The end-to-end tests start once either integration run is done: the other one is finishing its
+# last files then, and leaves a core free.
+integration_runs=("integration SQLite")
+[ -n "${STORELINK_TEST_POSTGRES_URL:-}" ] && integration_runs+=("integration PostgreSQL")
+first_ended "${integration_runs[@]}"
+start e2e node "$JEST" --ci --selectProjects e2e
+for run in "${integration_runs[@]}"; do finish "$run"; done
 
 if [ "${STORELINK_SECOND_NODE:-}" != off ]; then
   [ -z "${STORELINK_SECOND_NODE:-}" ] && finish "fetch $SECOND_NODE_SPEC"
@@ -84,7 +118,6 @@ if [ "${STORELINK_SECOND_NODE:-}" != off ]; then
     FAILED+=("second runtime: no $SECOND_NODE_SPEC binary")
   fi
 fi
-start e2e node "$JEST" --ci --selectProjects e2e
 [ -n "${node24:-}" ] && [ -x "$node24" ] && finish "integration on Node $("$node24" --version)"
 finish e2e
 
