@@ -3,7 +3,7 @@ import { useFakeBigCommerce } from '../support/hooks';
 import { seriousAxeViolations } from './support/axe';
 import { useAdminUi } from './support/admin-ui';
 import { DESKTOP, signedInPage } from './support/steps';
-import { FULL_SCOPES, ORDERS_READ_ONLY_SCOPES } from '../support/bigcommerce-scopes';
+import { MigratingStore } from '../support/bigcommerce-migrating-store';
 
 /**
  * Keyboard, phone and screen reader: every page an admin uses, in the light and the dark theme,
@@ -14,18 +14,11 @@ import { FULL_SCOPES, ORDERS_READ_ONLY_SCOPES } from '../support/bigcommerce-sco
 
 jest.setTimeout(180_000);
 
-const HASH = 'a11y0store';
-const FULL_TOKEN = 'a11yfull000000000000000000000k1';
-const ORDERS_READ_ONLY_TOKEN = 'a11yordersro0000000000000000k2';
-const LEGACY_TOKEN = 'a11ylegacy00000000000000000000000k3';
+const STORE = new MigratingStore('a11y0store');
+const { hash: HASH, fullToken: FULL_TOKEN, ordersReadOnlyToken: ORDERS_READ_ONLY_TOKEN, legacyUsername: LEGACY_USER, legacyToken: LEGACY_TOKEN } = STORE;
 
 describe('accessibility of the admin UI, in Chromium', () => {
-  const fake = useFakeBigCommerce((fake) => {
-    fake.addStore({ hash: HASH, name: 'Acme Outdoor', domain: 'acme-outdoor.example' });
-    fake.addToken({ hash: HASH, token: FULL_TOKEN, scopes: FULL_SCOPES });
-    fake.addToken({ hash: HASH, token: ORDERS_READ_ONLY_TOKEN, scopes: ORDERS_READ_ONLY_SCOPES });
-    fake.addLegacyUser({ hash: HASH, username: 'legacy-admin', apiToken: LEGACY_TOKEN });
-  });
+  const fake = useFakeBigCommerce((fake) => STORE.addTo(fake));
   const ui = useAdminUi('accessibility', () => ({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' }));
   const { server, shots } = ui;
   const storeIds: Record<string, string> = {};
@@ -43,7 +36,7 @@ describe('accessibility of the admin UI, in Chromium', () => {
     const stores: Array<[string, object | null]> = [
       ['Healthy Hiking Co', { apiVersion: 'STORE_API_OAUTH', apiLogin: `stores/${HASH}`, apiPassword: FULL_TOKEN }],
       ['Orders Read-only Outlet', { apiVersion: 'STORE_API_OAUTH', apiLogin: `stores/${HASH}`, apiPassword: ORDERS_READ_ONLY_TOKEN }],
-      ['Legacy Lanterns', { apiVersion: 'LEGACY', apiLogin: 'legacy-admin', apiPassword: LEGACY_TOKEN, apiUrl: fake.legacyApiUrl }],
+      ['Legacy Lanterns', { apiVersion: 'LEGACY', apiLogin: LEGACY_USER, apiPassword: LEGACY_TOKEN, apiUrl: fake.legacyApiUrl }],
       ['Untested Umbrellas', null],
     ];
     for (const [name, credentials] of stores) {

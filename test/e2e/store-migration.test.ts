@@ -4,7 +4,7 @@ import { ADMIN } from '../support/test-server';
 import { useAdminUi } from './support/admin-ui';
 import type { ResponseRecorder } from './support/browser';
 import { expectVisible, inputLabelled, signIn, waitUntil } from './support/steps';
-import { FULL_SCOPES, ORDERS_READ_ONLY_SCOPES } from '../support/bigcommerce-scopes';
+import { MigratingStore } from '../support/bigcommerce-migrating-store';
 
 /**
  * The merchant guide's migration, in real Chromium, against the real server and the fake
@@ -13,26 +13,15 @@ import { FULL_SCOPES, ORDERS_READ_ONLY_SCOPES } from '../support/bigcommerce-sco
  * Every step leaves a screenshot in test-results/store-migration/.
  */
 
-const STORE_HASH = 'acme7x2k';
-const LEGACY_USERNAME = 'storelink-legacy';
-// Random-looking and unique, so that finding one anywhere in a response is unmistakable.
-const LEGACY_API_TOKEN = 'legacy0a1b2c3d4e5f6g7h8i9j0kq7w2';
-const WRONG_TOKEN = 'wrong9z8y7x6w5v4u3t2s1r0q9p8m4n';
-const ORDERS_READ_ONLY_TOKEN = 'ordersro1q2w3e4r5t6y7u8i9o0p1z8';
-const RIGHT_TOKEN = 'right5m4n3b2v1c0x9z8l7k6j5h4k3x9';
+const STORE = new MigratingStore('acme7x2k');
+const { hash: STORE_HASH, legacyUsername: LEGACY_USERNAME, legacyToken: LEGACY_API_TOKEN, wrongToken: WRONG_TOKEN, ordersReadOnlyToken: ORDERS_READ_ONLY_TOKEN, fullToken: RIGHT_TOKEN } = STORE;
 const VIEWER = { email: 'viewer@example.com', password: 'viewer password 9f3k2m' };
-const SECRETS = [LEGACY_API_TOKEN, WRONG_TOKEN, ORDERS_READ_ONLY_TOKEN, RIGHT_TOKEN, ADMIN.password, VIEWER.password];
+const SECRETS = [...STORE.secrets, ADMIN.password, VIEWER.password];
 
 jest.setTimeout(120_000);
 
 describe('migrating a store from a Legacy API account to a Store API account, in Chromium', () => {
-  const fake = useFakeBigCommerce((fake) => {
-    fake.addStore({ hash: STORE_HASH, name: 'Acme Outdoor', domain: 'acme-outdoor.example' });
-    fake.addLegacyUser({ hash: STORE_HASH, username: LEGACY_USERNAME, apiToken: LEGACY_API_TOKEN });
-    fake.addToken({ hash: STORE_HASH, token: ORDERS_READ_ONLY_TOKEN, scopes: ORDERS_READ_ONLY_SCOPES });
-    fake.addToken({ hash: STORE_HASH, token: RIGHT_TOKEN, scopes: FULL_SCOPES });
-    // WRONG_TOKEN is known to no store: BigCommerce answers 401.
-  });
+  const fake = useFakeBigCommerce((fake) => STORE.addTo(fake));
   // Introspection off, as a locked-down installation may run: the admin must not depend on it.
   const ui = useAdminUi('store-migration', () => ({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true', GRAPHQL_INTROSPECTION: 'off' }));
   const { server, shots, browserLog, step } = ui;

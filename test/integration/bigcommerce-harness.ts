@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { ConnectionOutcome } from '../../server/common/connection-outcome';
 import { ApiVersion } from '../../server/common/api-version';
 import {
@@ -8,23 +7,13 @@ import {
   type StoreApiCredentials,
 } from '../../server/platforms/bigcommerce';
 import type { FakeBigCommerce, FakeRequest, FakeScopeLevel, FakeScopeName, FakeStoreOptions } from '../fakes/bigcommerce';
+import { FULL_SCOPES } from '../support/bigcommerce-scopes';
+import { randomToken } from '../support/bigcommerce-migrating-store';
 import { useFakeBigCommerce } from '../support/hooks';
 
 /** Shared by the BigCommerce integration suites: real connector, real HTTP, the fake on 127.0.0.1. */
 
-export const FULL_SCOPES: Record<FakeScopeName, FakeScopeLevel> = {
-  customers: 'READ_ONLY',
-  information: 'READ_ONLY',
-  orders: 'MODIFY',
-  transactions: 'MODIFY',
-  products: 'MODIFY',
-};
-
-/** Shaped like a real access token; random so that any leak of it is unmistakable. */
-export function randomToken(length = 31): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from(randomBytes(length), (b) => alphabet[b % alphabet.length]).join('');
-}
+export { FULL_SCOPES, randomToken };
 
 let storeCounter = 0;
 /** A fresh store hash per test keeps tests independent of each other's quota and log. */

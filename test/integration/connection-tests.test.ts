@@ -1,6 +1,6 @@
 import { CREATE_STORE, GET_STORE, UPDATE_CREDENTIALS } from '../support/store-operations';
 import { useAdminServer, useFakeBigCommerce } from '../support/hooks';
-import { FULL_SCOPES, ORDERS_READ_ONLY_SCOPES } from '../support/bigcommerce-scopes';
+import { MigratingStore } from '../support/bigcommerce-migrating-store';
 
 /**
  * Connection testing through the GraphQL API, against the fake BigCommerce over real HTTP:
@@ -8,13 +8,9 @@ import { FULL_SCOPES, ORDERS_READ_ONLY_SCOPES } from '../support/bigcommerce-sco
  * with verify replace the old ones only when they pass.
  */
 
-const HASH = 'conn42abcd';
-const FULL_TOKEN = 'fullscopetoken000000000000abcd';
-const ORDERS_READ_ONLY_TOKEN = 'ordersreadonly00000000000000efgh';
-const WRONG_TOKEN = 'nosuchtoken0000000000000000zzzz';
-const LEGACY_USER = 'legacyadmin';
-const LEGACY_TOKEN = 'legacytoken00000000000000000ijkl';
-const ALL_TOKENS = [FULL_TOKEN, ORDERS_READ_ONLY_TOKEN, WRONG_TOKEN, LEGACY_TOKEN];
+const STORE = new MigratingStore('conn42abcd');
+const { hash: HASH, fullToken: FULL_TOKEN, ordersReadOnlyToken: ORDERS_READ_ONLY_TOKEN, wrongToken: WRONG_TOKEN, legacyUsername: LEGACY_USER, legacyToken: LEGACY_TOKEN } = STORE;
+const ALL_TOKENS = STORE.secrets;
 
 const RESULT_FIELDS = `id success status message apiVersion storeName storeDomain warnings durationMs testedAt
   scopes { scope apiName required granted verified ok message }`;
@@ -28,20 +24,7 @@ const HISTORY = `query($id: ID!, $page: Int, $perPage: Int) { connectionTests(st
 const oauth = (apiPassword?: string, apiLogin = `stores/${HASH}`) => ({ apiVersion: 'STORE_API_OAUTH', apiLogin, ...(apiPassword ? { apiPassword } : {}) });
 const legacy = () => ({ apiVersion: 'LEGACY', apiLogin: LEGACY_USER, apiPassword: LEGACY_TOKEN, apiUrl: fake.legacyApiUrl });
 
-const fake = useFakeBigCommerce((fake) => {
-  fake.addStore({ hash: HASH, name: 'Acme Outdoor', domain: 'acme-outdoor.example' });
-  fake.addToken({
-    hash: HASH,
-    token: FULL_TOKEN,
-    scopes: FULL_SCOPES,
-  });
-  fake.addToken({
-    hash: HASH,
-    token: ORDERS_READ_ONLY_TOKEN,
-    scopes: ORDERS_READ_ONLY_SCOPES,
-  });
-  fake.addLegacyUser({ hash: HASH, username: LEGACY_USER, apiToken: LEGACY_TOKEN });
-});
+const fake = useFakeBigCommerce((fake) => STORE.addTo(fake));
 const { server, gql } = useAdminServer(() => ({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true', HTTP_TIMEOUT_MS: '3000' }));
 /** Every write any test sent, gathered before each reset clears the fake's log. */
 const unsafeWrites: unknown[] = [];
@@ -258,7 +241,7 @@ describe('updateApiCredentials with verify: a failed migration never breaks a wo
     expect(saved).toMatchObject({
       apiVersion: 'STORE_API_OAUTH',
       apiLogin: `stores/${HASH}`,
-      apiPasswordLast4: 'abcd',
+      apiPasswordLast4: FULL_TOKEN.slice(-4),
       needsMigration: false,
       lastConnectionTest: { status: 'OK' },
     });
