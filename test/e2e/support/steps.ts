@@ -78,3 +78,20 @@ export async function openRecordedPage(browser: Browser, serverUrl: string, brow
   page.on('pageerror', (error) => browserLog.push(`page error: ${error.message}`));
   return { page, responses };
 }
+
+/**
+ * No secret reached the browser: every GraphQL answer it got was read (at least `minAnswers`, so
+ * the search covers them all), the recorder did see what the API sends (the last four characters
+ * of `shownSecret`, which are meant to be shown), and no response of any kind holds any of `secrets`.
+ */
+export async function expectNoSecretReachedBrowser(responses: ResponseRecorder, secrets: string[], seen: { minAnswers: number; shownSecret?: string }): Promise<void> {
+  const received = await responses.responses();
+  const graphql = received.filter((response) => response.url.endsWith('/graphql'));
+  expect(graphql.length).toBeGreaterThanOrEqual(seen.minAnswers);
+  expect(graphql.filter((response) => !response.readable)).toEqual([]);
+  if (seen.shownSecret) expect(graphql.some((response) => response.body.includes(`"apiPasswordLast4":"${seen.shownSecret!.slice(-4)}"`))).toBe(true);
+  for (const secret of secrets) {
+    const leaks = received.filter((response) => response.body.includes(secret)).map((response) => response.url);
+    expect({ secret: `${secret.slice(0, 6)}…`, leaks }).toEqual({ secret: `${secret.slice(0, 6)}…`, leaks: [] });
+  }
+}
