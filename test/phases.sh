@@ -102,11 +102,12 @@ if [ -n "${STORELINK_TEST_POSTGRES_URL:-}" ]; then
 fi
 finish unit
 # The end-to-end tests start once either integration run is done: the other one is finishing its
-# last files then, and leaves a core free.
+# last files then, and leaves a core free. Two files at a time: a suite waits for its browser
+# about half of the time.
 integration_runs=("integration SQLite")
 [ -n "${STORELINK_TEST_POSTGRES_URL:-}" ] && integration_runs+=("integration PostgreSQL")
 first_ended "${integration_runs[@]}"
-start e2e node "$JEST" --ci --selectProjects e2e
+start e2e node "$JEST" --ci --maxWorkers=2 --selectProjects e2e
 for run in "${integration_runs[@]}"; do finish "$run"; done
 
 if [ "${STORELINK_SECOND_NODE:-}" != off ]; then
