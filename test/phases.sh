@@ -101,25 +101,27 @@ if [ -n "${STORELINK_TEST_POSTGRES_URL:-}" ]; then
   start "integration PostgreSQL" node "$JEST" --ci --maxWorkers=2 --selectProjects integration-postgres
 fi
 finish unit
-# The end-to-end tests start once either integration run is done: the other one is finishing its
-# last files then, and leaves a core free. Two files at a time: a suite waits for its browser
+# The integration run on the second runtime, the longest phase left, starts once either run on
+# this one is done: the other one is finishing its last files then, and leaves a core free. The
+# end-to-end tests follow when both are done, two files at a time: a suite waits for its browser
 # about half of the time.
 integration_runs=("integration SQLite")
 [ -n "${STORELINK_TEST_POSTGRES_URL:-}" ] && integration_runs+=("integration PostgreSQL")
 first_ended "${integration_runs[@]}"
-start e2e node "$JEST" --ci --maxWorkers=2 --selectProjects e2e
-for run in "${integration_runs[@]}"; do finish "$run"; done
-
+second_run=""
 if [ "${STORELINK_SECOND_NODE:-}" != off ]; then
   [ -z "${STORELINK_SECOND_NODE:-}" ] && finish "fetch $SECOND_NODE_SPEC"
   node24="$(cat "$LOGS/second-node-path" 2>/dev/null)"
   if [ -x "$node24" ]; then
-    start "integration on Node $("$node24" --version)" "$node24" "$JEST" --ci --maxWorkers=2 --selectProjects integration
+    second_run="integration on Node $("$node24" --version)"
+    start "$second_run" "$node24" "$JEST" --ci --maxWorkers=2 --selectProjects integration
   else
     FAILED+=("second runtime: no $SECOND_NODE_SPEC binary")
   fi
 fi
-[ -n "${node24:-}" ] && [ -x "$node24" ] && finish "integration on Node $("$node24" --version)"
+for run in "${integration_runs[@]}"; do finish "$run"; done
+start e2e node "$JEST" --ci --maxWorkers=2 --selectProjects e2e
+[ -n "$second_run" ] && finish "$second_run"
 finish e2e
 
 echo
