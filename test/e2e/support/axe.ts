@@ -17,6 +17,7 @@ export interface AxeFinding {
  * Content-Security-Policy stays on.
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+  await transitionsSettled(page);
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
   const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`)) as Array<{
     id: string;
@@ -32,4 +33,19 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
       help: violation.help,
       nodes: violation.nodes.slice(0, 5).map((node) => `${JSON.stringify(node.target)}: ${node.failureSummary?.replace(/\s+/g, ' ').slice(0, 200) ?? ''}`),
     }));
+}
+
+/**
+ * MUI animates colour changes (a chip turning from "Untested" grey to "Failing" red takes 300 ms):
+ * axe measuring contrast half-way through would report a blend no user reads. Endless animations
+ * (spinners) are not waited for.
+ */
+async function transitionsSettled(page: Page): Promise<void> {
+  // A string, evaluated through the DevTools protocol like axe itself: the page's CSP forbids eval.
+  await page.evaluate(`Promise.race([
+    Promise.all(document.getAnimations()
+      .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => undefined))),
+    new Promise((resolve) => setTimeout(resolve, 5000)),
+  ])`);
 }
