@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type DataSource, type EntityManager, In, type WhereExpressionBuilder } from 'typeorm';
+import { type DataSource, type EntityManager, type WhereExpressionBuilder } from 'typeorm';
 import type { ConnectionStatus } from '../common/connection-outcome';
 import { takeClaimLock } from './claim-lock';
 import { ConnectionTestJobItem, JobItemStatus } from './connection-test-job-item.entity';
@@ -78,7 +78,13 @@ export class JobQueue {
       const candidates = await manager
         .getRepository(ConnectionTestJobItem)
         .createQueryBuilder('item')
-        .select(['item.id', 'item.jobId', 'item.storeId', 'item.rateKey'])
+        .select('item.id', 'id')
+        .addSelect('item.jobId', 'jobId')
+        .addSelect('item.storeId', 'storeId')
+        .addSelect('item.rateKey', 'rateKey')
+        // Who started the job comes with the item: its test is audited as them.
+        .addSelect('job.createdBy', 'createdBy')
+        .addSelect('job.createdByName', 'createdByName')
         .innerJoin(ConnectionTestJob, 'job', 'job.id = item.jobId')
         .where('item.status = :pending', { pending: JobItemStatus.PENDING })
         .andWhere('job.status = :running', { running: ConnectionTestJobStatus.RUNNING })
@@ -97,9 +103,9 @@ export class JobQueue {
         .addOrderBy('item.jobId', 'ASC')
         .addOrderBy('item.seq', 'ASC')
         .limit(limit * 2)
-        .getMany();
+        .getRawMany<{ id: string; jobId: string; storeId: string; rateKey: string | null; createdBy: string | null; createdByName: string | null }>();
 
-      const chosen: ConnectionTestJobItem[] = [];
+      const chosen: typeof candidates = [];
       const keys = new Set<string>();
       for (const item of candidates) {
         if (chosen.length >= limit) break;
@@ -119,13 +125,13 @@ export class JobQueue {
         .where('"id" IN (:...ids)', { ids: chosen.map((item) => item.id) })
         .andWhere('"status" = :pending', { pending: JobItemStatus.PENDING })
         .execute();
-      const jobs = await manager.getRepository(ConnectionTestJob).find({
-        select: { id: true, createdBy: true, createdByName: true },
-        where: { id: In([...new Set(chosen.map((item) => item.jobId))]) },
-      });
-      const starters = new Map(jobs.map((job): [string, JobStarter] => [job.id, { createdBy: job.createdBy, createdByName: job.createdByName }]));
-      const nobody: JobStarter = { createdBy: null, createdByName: null };
-      return chosen.map((item) => ({ id: item.id, jobId: item.jobId, storeId: item.storeId, claimToken, startedBy: starters.get(item.jobId) ?? nobody }));
+      return chosen.map((item) => ({
+        id: item.id,
+        jobId: item.jobId,
+        storeId: item.storeId,
+        claimToken,
+        startedBy: { createdBy: item.createdBy, createdByName: item.createdByName },
+      }));
     });
   }
 
