@@ -1,14 +1,15 @@
-import { ConnectionStatus, ScopeLevel, type ConnectionOutcome, type ScopeCheckOutcome } from '../../common/connection-outcome';
+import { ConnectionStatus, ScopeLevel, type ScopeCheckOutcome } from '../../common/connection-outcome';
 import * as say from './messages';
 import type { TestedTarget } from './messages';
 import type { ProbeResults as Results } from '../outbound';
 import { probeLabel, type Probe, type ProbeId } from './probes';
 import { REQUIRED_SCOPES, compareLevels, type RequiredScope } from './scopes';
 import type { StoreInfo, Verdict } from './verdicts';
+import type { OutcomeBody } from '../outbound';
 
 /** Turns the probes' verdicts into the one outcome an admin sees. */
 
-export type OutcomeBody = Omit<ConnectionOutcome, 'durationMs' | 'testedAt'>;
+export type { OutcomeBody };
 
 export type ProbeResults = Results<Probe, Verdict>;
 

@@ -1,14 +1,15 @@
-import { ConnectionStatus, ScopeLevel, type ConnectionOutcome, type ScopeCheckOutcome } from '../../common/connection-outcome';
+import { ConnectionStatus, ScopeLevel, type ScopeCheckOutcome } from '../../common/connection-outcome';
 import { ApiVersion } from '../../common/api-version';
 import * as say from './messages';
 import type { ShopifyTarget } from './messages';
 import { probeLabel, type ShopifyProbe } from './probes';
 import { SHOPIFY_REQUIRED_SCOPES, evaluateScopes, handleOf } from './scopes';
 import type { ShopifyVerdict } from './verdicts';
+import type { OutcomeBody } from '../outbound';
 
 /** Turns the answers of a Shopify test into the one outcome an admin sees. */
 
-export type OutcomeBody = Omit<ConnectionOutcome, 'durationMs' | 'testedAt'>;
+export type { OutcomeBody };
 
 export interface Judged {
   probe: ShopifyProbe;

@@ -1,4 +1,4 @@
-import { ConnectionStatus, ScopeLevel, type ConnectionOutcome, type ScopeCheckOutcome } from '../../common/connection-outcome';
+import { ConnectionStatus, ScopeLevel, type ScopeCheckOutcome } from '../../common/connection-outcome';
 import { ApiVersion } from '../../common/api-version';
 import type { ProbeResults as Results } from '../outbound';
 import * as say from './messages';
@@ -6,10 +6,11 @@ import { probeLabel, type Probe, type ProbeId } from './probes';
 import { WOOCOMMERCE_REQUIRED_SCOPES, type RequiredAccess } from './scopes';
 import { siteLabel } from './site-url';
 import type { Verdict } from './verdicts';
+import type { OutcomeBody } from '../outbound';
 
 /** Turns the probes' verdicts into the one outcome an admin sees. */
 
-export type OutcomeBody = Omit<ConnectionOutcome, 'durationMs' | 'testedAt'>;
+export type { OutcomeBody };
 export type ProbeResults = Results<Probe, Verdict>;
 
 export function failedOutcome(status: ConnectionStatus, message: string): OutcomeBody {
