@@ -83,7 +83,7 @@ export class UserService {
     if (user.id === actingUserId) throw new InvalidInputError('id', 'You cannot disable your own account: ask another administrator.');
     if (user.disabledAt === null) {
       await this.dataSource.transaction(async (manager) => {
-        if (user.role === UserRole.ADMIN) await this.keepAnotherAdmin(manager, user, 'id', 'It is the only administrator left: make another user an administrator first.');
+        if (user.role === UserRole.ADMIN) await this.keepAnotherAdmin(manager, user, 'id');
         const now = new Date();
         await manager.getRepository(User).update({ id }, { disabledAt: now });
         await manager.getRepository(Session).update({ userId: id, revokedAt: IsNull() }, { revokedAt: now });
@@ -100,7 +100,7 @@ export class UserService {
     if (user.role !== role) {
       await this.dataSource.transaction(async (manager) => {
         if (user.role === UserRole.ADMIN && user.disabledAt === null) {
-          await this.keepAnotherAdmin(manager, user, 'role', 'It is the only administrator left: make another user an administrator first.');
+          await this.keepAnotherAdmin(manager, user, 'role');
         }
         await manager.getRepository(User).update({ id }, { role });
         await this.audit.record({ action: AuditAction.USER_ROLE_CHANGED, target: targetOf(user), detail: `role ${role}` }, manager);
@@ -114,10 +114,10 @@ export class UserService {
    * enabled admins are locked (in id order, so two such changes cannot deadlock), so two admins
    * demoting each other at once cannot both succeed.
    */
-  private async keepAnotherAdmin(manager: EntityManager, user: User, field: string, message: string): Promise<void> {
+  private async keepAnotherAdmin(manager: EntityManager, user: User, field: 'id' | 'role'): Promise<void> {
     const lock = this.dataSource.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
     const admins = await manager.getRepository(User).find({ where: { role: UserRole.ADMIN, disabledAt: IsNull() }, order: { id: 'ASC' }, lock });
-    if (!admins.some((admin) => admin.id !== user.id)) throw new InvalidInputError(field, message);
+    if (!admins.some((admin) => admin.id !== user.id)) throw new InvalidInputError(field, 'It is the only administrator left: make another user an administrator first.');
   }
 
   async enable(id: string): Promise<User> {
