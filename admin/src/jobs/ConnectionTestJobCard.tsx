@@ -3,7 +3,7 @@ import StopIcon from '@mui/icons-material/Stop';
 import { gql, useMutation, useQuery, type TypedDocumentNode } from '@apollo/client';
 import { Alert, Box, Button, Card, CardContent, Chip, LinearProgress, Link as MuiLink, List, ListItem, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
-import { Confirm, useNotify, useRefresh } from 'react-admin';
+import { Confirm, useNotify } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { toStorelinkError } from '../errors';
 import { formatDateTime } from '../format';
@@ -90,7 +90,6 @@ function startLabel(platform: Platform | null, storeCount: number | undefined): 
 
 export const ConnectionTestJobCard = ({ platform, storeCount, onJobEnded }: Props) => {
   const notify = useNotify();
-  const refresh = useRefresh();
   const latest = useQuery(LATEST_JOB);
   const job = latest.data ? (latest.data.connectionTestJobs.items[0] ?? null) : undefined;
   const running = job?.status === 'RUNNING';
@@ -123,11 +122,8 @@ export const ConnectionTestJobCard = ({ platform, storeCount, onJobEnded }: Prop
     if (previous === undefined || !job) return;
     const sameJob = previous !== null && previous.id === job.id;
     const ended = sameJob ? isActive(previous) && (job.status !== previous.status || !isActive(job)) : !isActive(job);
-    if (ended) {
-      jobEnded.current();
-      refresh();
-    }
-  }, [job, refresh]);
+    if (ended) jobEnded.current();
+  }, [job]);
 
   const showChangedStores = !!job && !active && job.changed > 0;
   const changed = useQuery(CHANGED_STORES, { variables: { id: job?.id ?? '' }, skip: !showChangedStores });
@@ -242,7 +238,7 @@ export const JobProgress = ({ job }: { job: ConnectionTestJob }) => {
       </Stack>
       <LinearProgress
         variant="determinate"
-        value={job.total === 0 ? 100 : Math.round((job.done / job.total) * 100)}
+        value={Math.round(job.progress * 100)}
         aria-label="Stores tested"
         aria-valuetext={`${job.done} of ${job.total} tested`}
         sx={{ height: 8, borderRadius: 1 }}
