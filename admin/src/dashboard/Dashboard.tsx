@@ -85,7 +85,9 @@ export const Dashboard = () => {
     if (dashboard.error) notify(toStorelinkError(dashboard.error).message, { type: 'error' });
   }, [dashboard.error, notify]);
 
-  const all = dashboard.data?.ecommerceStoreCounts;
+  // The counts of every platform come in each answer: while another platform's lists load, the last ones
+  // still hold, so the cards and the job card stay in place instead of blinking out.
+  const all = (dashboard.data ?? dashboard.previousData)?.ecommerceStoreCounts;
   const counts = platform ? all?.byPlatform.find((row) => row.platform === platform) : all;
   const migration = platform ? MIGRATIONS[platform] : undefined;
   const hasMigration = platform ? !!migration : true;
@@ -119,7 +121,7 @@ export const Dashboard = () => {
       title: card.title,
       value: counts?.[card.count],
       // Where stores to migrate exist, they are counted apart whatever their last test said.
-      explanation: hasMigration && card.count !== 'untested' ? `Not to migrate; ${card.explanation.toLowerCase()}` : card.explanation,
+      explanation: hasMigration ? `Not to migrate; ${card.explanation.toLowerCase()}` : card.explanation,
       color: card.color,
       icon: card.icon,
       filter: { needsMigration: false, connectionHealth: card.health },

@@ -44,7 +44,7 @@ const NoStoresYet = () => (
             No ecommerce stores yet
           </Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            Add your BigCommerce store, then enter its API credentials and test the connection.
+            Add a BigCommerce, Shopify or WooCommerce store, then enter its API credentials and test the connection.
           </Typography>
           <CreateButton label="Add a store" variant="contained" />
         </Box>
