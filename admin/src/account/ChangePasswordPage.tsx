@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Title } from 'react-admin';
 import { toStorelinkError } from '../errors';
 import type { ChangePasswordMutation, ChangePasswordMutationVariables } from '../generated/graphql';
-import { PasswordField } from './SignInFields';
+import { MIN_PASSWORD_LENGTH, PasswordField } from './SignInFields';
 
 const CHANGE_PASSWORD: TypedDocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables> = gql`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
@@ -12,7 +12,6 @@ const CHANGE_PASSWORD: TypedDocumentNode<ChangePasswordMutation, ChangePasswordM
   }
 `;
 
-const MIN_LENGTH = 12;
 
 /** Account > Change my password: the signed-in user's own password; the server ends their other sessions. */
 export const ChangePasswordPage = () => {
@@ -22,7 +21,7 @@ export const ChangePasswordPage = () => {
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [changePassword, { loading }] = useMutation(CHANGE_PASSWORD);
   const mismatch = repeat.length > 0 && repeat !== next;
-  const tooShort = next.length > 0 && next.length < MIN_LENGTH;
+  const tooShort = next.length > 0 && next.length < MIN_PASSWORD_LENGTH;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -55,7 +54,7 @@ export const ChangePasswordPage = () => {
                 </Alert>
               )}
               <PasswordField label="Current password" value={current} onValue={setCurrent} />
-              <PasswordField label="New password" purpose="new" value={next} onValue={setNext} error={tooShort} helperText={`At least ${MIN_LENGTH} characters.`} />
+              <PasswordField label="New password" purpose="new" value={next} onValue={setNext} error={tooShort} helperText={`At least ${MIN_PASSWORD_LENGTH} characters.`} />
               <PasswordField
                 label="New password again"
                 purpose="new"

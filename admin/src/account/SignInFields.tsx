@@ -6,6 +6,9 @@ import { Alert, TextField } from '@mui/material';
  * page loads before the rest of the admin.
  */
 
+/** The server's MIN_PASSWORD_LENGTH: said in the form before the server refuses a shorter one. */
+export const MIN_PASSWORD_LENGTH = 12;
+
 interface BoxProps {
   value: string;
   onValue(value: string): void;

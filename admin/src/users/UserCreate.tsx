@@ -1,8 +1,8 @@
 import { Create, PasswordInput, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, email, minLength, required, useNotify, useRedirect } from 'react-admin';
 import { ROLE_CHOICES, ROLE_HELP, roleLabel } from '../common/roles';
+import { MIN_PASSWORD_LENGTH } from '../account/SignInFields';
 import type { UserRecord } from './labels';
 
-const MIN_PASSWORD_LENGTH = 12;
 
 const CreateToolbar = () => (
   <Toolbar>
