@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { REQUIRED_HANDLES } from '../../server/platforms/shopify';
-import { startFakeBigCommerce, type FakeBigCommerce } from '../fakes/bigcommerce';
-import { startFakeShopify, type FakeShopify } from '../fakes/shopify';
 import { FULL_SCOPES } from '../support/bigcommerce-scopes';
-import { ADMIN, TestServer } from '../support/test-server';
+import { useFakeBigCommerce, useFakeShopify } from '../support/hooks';
+import { ADMIN } from '../support/test-server';
 import { seriousAxeViolations } from './support/axe';
-import { launchChromium, requireAdminBuild, Screenshots } from './support/browser';
-import { expectVisible, openRecordedPage, signedInPage, signIn, stepsIn, waitUntil } from './support/steps';
+import { useAdminUi } from './support/admin-ui';
+import { DESKTOP, expectVisible, signedInPage, signIn, waitUntil } from './support/steps';
 
 /**
  * The migration dashboard over stores of three platforms, in real Chromium against the real
@@ -30,15 +29,19 @@ interface Seeded {
 }
 
 describe('the migration dashboard, in Chromium', () => {
-  let bigcommerce: FakeBigCommerce;
-  let shopify: FakeShopify;
-  let server: TestServer;
-  let browser: Browser;
+  const bigcommerce = useFakeBigCommerce();
+  const shopify = useFakeShopify();
+  const ui = useAdminUi('dashboard', () => ({
+    BIGCOMMERCE_API_URL: bigcommerce.url,
+    SHOPIFY_API_URL: shopify.apiUrlTemplate,
+    OUTBOUND_ALLOW_PRIVATE: 'true',
+    // One test at a time, so a job is still running when the admin cancels it.
+    CONNECTION_TEST_CONCURRENCY: '1',
+  }));
+  const { server, shots, step } = ui;
   let page: Page;
   let adminToken: string;
   let seeded: Seeded;
-  const shots = new Screenshots('dashboard');
-  const browserLog: string[] = [];
   /** The GraphQL operations the page sent, by name, in order. */
   const operations: string[] = [];
 
@@ -84,16 +87,6 @@ describe('the migration dashboard, in Chromium', () => {
   }
 
   beforeAll(async () => {
-    requireAdminBuild();
-    bigcommerce = await startFakeBigCommerce();
-    shopify = await startFakeShopify();
-    server = await TestServer.start({
-      BIGCOMMERCE_API_URL: bigcommerce.url,
-      SHOPIFY_API_URL: shopify.apiUrlTemplate,
-      OUTBOUND_ALLOW_PRIVATE: 'true',
-      // One test at a time, so a job is still running when the admin cancels it.
-      CONNECTION_TEST_CONCURRENCY: '1',
-    });
     adminToken = await server.login();
 
     // BigCommerce: one store on a Legacy API account, the others on Store API accounts saved but not tested yet.
@@ -119,21 +112,11 @@ describe('the migration dashboard, in Chromium', () => {
     await createStore('Woo Wool', 'WOOCOMMERCE');
     seeded = { shopifyHealthy: { id: healthyId, shop: healthy.shop, clientId: healthy.clientId } };
 
-    browser = await launchChromium();
-    ({ page } = await openRecordedPage(browser, server.url, browserLog));
+    ({ page } = await ui.openPage());
     page.on('request', (request) => {
       if (request.url().endsWith('/graphql')) operations.push(request.postDataJSON()?.operationName ?? '?');
     });
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-    await bigcommerce?.stop();
-    await shopify?.stop();
-  });
-
-  const step = stepsIn(() => page, shots, browserLog);
 
   step('signs in: every store in exactly one count, each platform\'s migration in its own words, in one request', async () => {
     await signIn(page, server.url);
@@ -260,7 +243,7 @@ describe('the migration dashboard, in Chromium', () => {
   });
 
   step('in the dark theme, the filter, the counts and the finished job: axe finds nothing serious', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await ui.browser.newContext(DESKTOP);
     await context.addInitScript(`localStorage.setItem('RaStore.theme', JSON.stringify('dark'))`);
     const dark = await signedInPage(context, server.url);
     try {
