@@ -16,8 +16,7 @@ import { MIGRATIONS, NOTHING_TO_MIGRATE } from './migrations';
 import { PlatformFilter } from './PlatformFilter';
 import { StatCard } from './StatCard';
 import { StoreShortList } from './StoreShortList';
-
-type StoreFilter = { platform?: Platform; needsMigration?: boolean; connectionHealth?: 'HEALTHY' | 'FAILING' | 'UNTESTED' };
+import { storeListLink } from '../stores/storeListLink';
 
 /** The counts of the stores not to migrate, by how their last test went. */
 const HEALTH_CARDS = [
@@ -47,7 +46,6 @@ const HEALTH_CARDS = [
   },
 ] as const;
 
-const listLink = (filter: StoreFilter) => `/EcommerceStore?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 
 const PLATFORMS = Object.keys(PLATFORM_NAMES) as Platform[];
 
@@ -150,7 +148,7 @@ export const Dashboard = () => {
             explanation={card.explanation}
             color={card.color}
             icon={card.icon}
-            to={listLink({ ...scope, ...card.filter })}
+            to={storeListLink({ ...scope, ...card.filter })}
             testId={card.testId}
           />
         ))}
@@ -176,7 +174,7 @@ export const Dashboard = () => {
               title="To migrate"
               empty={platformName ? `No ${platformName} store is on a ${migration!.from} any more.` : 'No store is on a deprecated way in any more.'}
               stores={toMigrate}
-              more={(counts?.legacy ?? 0) > toMigrate.length ? listLink({ ...scope, needsMigration: true }) : null}
+              more={(counts?.legacy ?? 0) > toMigrate.length ? storeListLink({ ...scope, needsMigration: true }) : null}
               secondary={migrationStep}
             />
           )}
@@ -184,7 +182,7 @@ export const Dashboard = () => {
             title="Failing"
             empty={platformName ? `No ${platformName} store's last connection test failed.` : "No store's last connection test failed."}
             stores={failing}
-            more={(counts?.failing ?? 0) > failing.length ? listLink({ ...scope, needsMigration: false, connectionHealth: 'FAILING' }) : null}
+            more={(counts?.failing ?? 0) > failing.length ? storeListLink({ ...scope, needsMigration: false, connectionHealth: 'FAILING' }) : null}
             // The chip beside it already says why in a few words; this is the full sentence, once.
             secondary={(store) => (platform ? store.lastConnectionTest!.message : `${PLATFORM_NAMES[store.platform]}: ${store.lastConnectionTest!.message}`)}
           />

@@ -8,6 +8,7 @@ import { Link } from 'react-router-dom';
 import { toStorelinkError } from '../errors';
 import { formatDateTime } from '../format';
 import { PLATFORM_NAMES } from '../stores/labels';
+import { storeListLink } from '../stores/storeListLink';
 import type {
   CancelConnectionTestJobMutation,
   CancelConnectionTestJobMutationVariables,
@@ -20,7 +21,7 @@ import type {
   TestAllConnectionsMutationVariables,
 } from '../generated/graphql';
 import type { Platform } from '../types';
-import { coverageInWords, starterInWords, statusInWords } from './jobWords';
+import { coverageInWords, starterInWords, statusInWords, storeFilterOfJob } from './jobWords';
 
 /**
  * "Test connections" on the dashboard: starts a bulk connection test (every store, or the
@@ -212,10 +213,7 @@ export const ConnectionTestJobCard = ({ platform, storeCount, onJobEnded }: Prop
 
 /** The store list's filter for the stores of this job's scope whose last test failed. */
 function failingStoresLink(job: ConnectionTestJob): string {
-  const filter: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(job.filter ?? {})) if (key !== '__typename' && key !== 'connectionHealth' && value !== null) filter[key] = value;
-  filter.connectionHealth = 'FAILING';
-  return `/EcommerceStore?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+  return storeListLink({ ...storeFilterOfJob(job.filter), connectionHealth: 'FAILING' });
 }
 
 /** What a job covers, who started it, the bar and the counts. */

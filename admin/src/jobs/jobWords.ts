@@ -1,16 +1,21 @@
 import { API_VERSION_NAMES, PLATFORM_NAMES, STATUS_SHORT_REASONS } from '../stores/labels';
+import type { EcommerceStoreFilter } from '../generated/graphql';
 import type { ConnectionStatus } from '../types';
 import type { ConnectionTestJob } from './ConnectionTestJobCard';
 
 const HEALTH_WORDS = { FAILING: 'that were failing', HEALTHY: 'that were healthy', UNTESTED: 'that were not tested' } as const;
 
+/** The store-list filter a job was started with: only the fields given (Apollo adds __typename, the server nulls). */
+export function storeFilterOfJob(filter: ConnectionTestJob['filter']): EcommerceStoreFilter {
+  const given = Object.entries(filter ?? {}).filter(([key, value]) => key !== '__typename' && value !== null && value !== undefined);
+  return Object.fromEntries(given) as EcommerceStoreFilter;
+}
+
 /** Which stores a job covers, from the filter it was started with: "All 31 stores", "12 Shopify stores that were failing". */
 export function coverageInWords(filter: ConnectionTestJob['filter'], total: number): string {
   const noun = total === 1 ? 'store' : 'stores';
-  // Apollo adds __typename to what it receives: not a filter.
-  const given = filter ? Object.entries(filter as Record<string, unknown>).filter(([key, value]) => key !== '__typename' && value !== null && value !== undefined) : [];
-  if (given.length === 0) return total === 0 ? 'No stores (there were none)' : total === 1 ? 'The one store' : `All ${total} stores`;
-  const f = filter!;
+  const f = storeFilterOfJob(filter);
+  if (Object.keys(f).length === 0) return total === 0 ? 'No stores (there were none)' : total === 1 ? 'The one store' : `All ${total} stores`;
   const words: string[] = [String(total)];
   if (f.platform) words.push(PLATFORM_NAMES[f.platform]);
   words.push(noun);
