@@ -30,7 +30,7 @@ export function validPage(
   return { page: index, perPage: size, offset: index * size };
 }
 
-export function validSort<Field extends string>(
+function validSort<Field extends string>(
   sortField: string | null | undefined,
   sortOrder: string | null | undefined,
   options: { fields: readonly Field[]; defaultField: Field; defaultOrder: SortOrder },
@@ -58,7 +58,7 @@ export interface SortKey {
  * tie-break on the requested column would replace the requested direction, so it is left out.
  * NULL sorts as the smallest value on every database (SQLite's way; PostgreSQL's default is the opposite).
  */
-export function orderList<Query extends SelectQueryBuilder<ObjectLiteral>>(query: Query, requested: SortKey, tieBreaks: readonly SortKey[]): Query {
+function orderList<Query extends SelectQueryBuilder<ObjectLiteral>>(query: Query, requested: SortKey, tieBreaks: readonly SortKey[]): Query {
   const keys = [requested, ...tieBreaks.filter((key) => key.expression !== requested.expression)];
   keys.forEach((key, index) => {
     const nulls = key.order === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST';
