@@ -91,7 +91,10 @@ export class JobRunner {
         const now = Date.now();
         if (now - this.lastLeaseCheck >= Math.max(this.options.pollMs, 5000)) {
           this.lastLeaseCheck = now;
-          if (await this.queue.recoverExpiredLeases()) await this.queue.completeIfFinished();
+          await this.queue.recoverExpiredLeases();
+          // Also a job whose last result was recorded just before a crash: nothing expired or ran
+          // on to complete it, so the sweep does (a read, unless a job is there to complete).
+          await this.queue.completeIfFinished();
         }
         const { retestIntervalMs } = this.options;
         if (retestIntervalMs > 0 && now - this.lastScheduleCheck >= Math.min(retestIntervalMs / 4, 30_000)) {
