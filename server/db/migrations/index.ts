@@ -7,6 +7,7 @@ import { StoreLastTestSummary1796047284832 } from './1796047284832-StoreLastTest
 import { Webhooks1796049642575 } from './1796049642575-Webhooks';
 import { PlatformCredentials1796050248635 } from './1796050248635-PlatformCredentials';
 import { JobStartedByName1796055268326 } from './1796055268326-JobStartedByName';
+import { StoreListChanges1796065891075 } from './1796065891075-StoreListChanges';
 
 /** Every migration, oldest first. TypeORM runs the ones a database has not seen yet. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Webhooks1796049642575,
   PlatformCredentials1796050248635,
   JobStartedByName1796055268326,
+  StoreListChanges1796065891075,
 ];
