@@ -6,6 +6,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { GraphQLSchema } from 'graphql';
 import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import { serveAdmin } from './admin-ui/serve-admin';
@@ -41,6 +42,7 @@ import { storeSpacingMs } from './jobs/store-quota';
 import { JobRunner } from './jobs/job-runner';
 import { queryLimitProtection } from './graphql/query-limits';
 import { requestLoggingPlugin } from './graphql/request-logging.plugin';
+import { createStoreListCache, type StoreListCache } from './graphql/store-list-cache.plugin';
 import { buildStorelinkSchema } from './graphql/schema';
 import { verifySecretKey } from './secrets/key-check.service';
 import { SecretCipher } from './secrets/secret-cipher';
@@ -49,6 +51,7 @@ import { createPlatformRegistry, type PlatformRegistry } from './platforms/regis
 import { loadPreviousSecretKeys, loadSecretKey } from './secrets/secret-key';
 import { EcommerceStoreResolver } from './stores/ecommerce-store.resolver';
 import { EcommerceStoreService } from './stores/ecommerce-store.service';
+import { StoreListChanges } from './stores/store-list-changes';
 import { meterConnectionTest } from './operations/metered-tester';
 import { StorelinkMetrics } from './operations/metrics';
 import { operationsRoutes } from './operations/operations-routes';
@@ -80,6 +83,17 @@ export interface StartOptions {
   logDestination?: DestinationStream;
   /** Called with every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
+}
+
+/** The store list cache, unless it is off (STORE_LIST_CACHE_MB=0) or the database no longer counts every change (then it must not be on). */
+async function openStoreListCache(schema: GraphQLSchema, changes: StoreListChanges, maxBytes: number, logger: Logger): Promise<StoreListCache | null> {
+  if (maxBytes <= 0) return null;
+  const unwatched = await changes.tablesWithoutTriggers();
+  if (unwatched.length > 0) {
+    logger.error({ tables: unwatched }, 'store lists are not cached: these tables lack the triggers that count their changes (see migration StoreListChanges)');
+    return null;
+  }
+  return createStoreListCache(schema, changes, { maxBytes });
 }
 
 /** The composition root: config -> database -> services -> schema -> HTTP. Every service and resolver is built here, once. */
@@ -162,6 +176,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     const app = express();
     const httpServer = http.createServer(app);
     const limits = queryLimitProtection();
+    const storeListCache = await openStoreListCache(schema, new StoreListChanges(dataSource), config.storeListCacheBytes, logger);
     const apollo = new ApolloServer<AppContext>({
       schema,
       formatError: createErrorFormatter(logger),
@@ -177,7 +192,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       validationRules: limits.validationRules,
       parseOptions: limits.parseOptions,
       // Compact JSON (Apollo pretty-prints by default: a third more bytes to build and send).
-      stringifyResult: (value) => JSON.stringify(value),
+      stringifyResult: storeListCache ? storeListCache.stringifyResult : (value) => JSON.stringify(value),
       plugins: [
         // No HTTP caching of GraphQL answers (they are no-store): without this, a plugin wraps every field resolver.
         ApolloServerPluginCacheControlDisabled(),
@@ -185,10 +200,12 @@ export async function startStorelink(config: Config, options: StartOptions = {})
         ApolloServerPluginLandingPageDisabled(),
         // Requests under way get this long to finish when shutting down (see stop()).
         ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: HTTP_DRAIN_MS }),
-        requestLoggingPlugin(logger),
+        requestLoggingPlugin(logger, storeListCache?.answeredFromCache),
         introspectionPolicyPlugin(config.graphqlIntrospection),
         ...limits.plugins,
         nulCharacterPlugin(),
+        // Its answers skip execution only: parsing, validation, the limits and the introspection policy come first, as for any request.
+        ...(storeListCache ? [storeListCache.plugin] : []),
       ],
     });
     await apollo.start();

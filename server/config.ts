@@ -43,6 +43,7 @@ const envSchema = z.object({
   GRAPHQL_INTROSPECTION: z.enum(['authenticated', 'off']).default('authenticated'),
   TRUST_PROXY: optionalNonEmpty,
   WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().positive().max(3600).default(5),
+  STORE_LIST_CACHE_MB: z.coerce.number().min(0).max(1024).default(8),
 });
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
@@ -78,6 +79,8 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** The first retry delay of a failed webhook delivery (then exponential, with jitter). */
   webhookRetryBaseMs: number;
+  /** The most memory answered store lists may keep (bytes of their JSON); 0 = answer every list afresh. */
+  storeListCacheBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -135,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphqlIntrospection: e.GRAPHQL_INTROSPECTION,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_SECONDS * 1000,
+    storeListCacheBytes: Math.round(e.STORE_LIST_CACHE_MB * 1024 * 1024),
   };
 }

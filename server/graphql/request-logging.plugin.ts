@@ -2,8 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '../common/logger';
 import type { AppContext } from './app-context';
 
-/** One line per GraphQL request: which operation, how long, how it ended. Never its variables. */
-export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<AppContext> {
+/** One line per GraphQL request: which operation, how long, how it ended, whether a kept answer was sent. Never its variables. */
+export function requestLoggingPlugin(logger: Logger, answeredFromCache: (request: object) => boolean = () => false): ApolloServerPlugin<AppContext> {
   return {
     async requestDidStart() {
       const startedAt = performance.now();
@@ -20,6 +20,7 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<AppCont
               errorCodes: errorCodes.length ? errorCodes : undefined,
               userId: contextValue.caller?.kind === 'session' ? contextValue.caller.user.id : undefined,
               apiKeyId: contextValue.caller?.kind === 'apiKey' ? contextValue.caller.apiKey.id : undefined,
+              cached: answeredFromCache(request) || undefined,
             },
             'graphql request',
           );
