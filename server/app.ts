@@ -6,7 +6,6 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
 import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import { serveAdmin } from './admin-ui/serve-admin';
@@ -42,7 +41,7 @@ import { storeSpacingMs } from './jobs/store-quota';
 import { JobRunner } from './jobs/job-runner';
 import { queryLimitProtection } from './graphql/query-limits';
 import { requestLoggingPlugin } from './graphql/request-logging.plugin';
-import { createStoreListCache, type StoreListCache } from './graphql/store-list-cache.plugin';
+import { createStoreListCache } from './graphql/store-list-cache.plugin';
 import { buildStorelinkSchema } from './graphql/schema';
 import { verifySecretKey } from './secrets/key-check.service';
 import { SecretCipher } from './secrets/secret-cipher';
@@ -85,15 +84,15 @@ export interface StartOptions {
   onQuery?: (sql: string) => void;
 }
 
-/** The store list cache, unless it is off (STORE_LIST_CACHE_MB=0) or the database no longer counts every change (then it must not be on). */
-async function openStoreListCache(schema: GraphQLSchema, changes: StoreListChanges, maxBytes: number, logger: Logger): Promise<StoreListCache | null> {
-  if (maxBytes <= 0) return null;
+/** Whether store lists may be cached: not when STORE_LIST_CACHE_MB=0, nor when the database no longer counts every change. */
+async function storeListCacheAllowed(changes: StoreListChanges, maxBytes: number, logger: Logger): Promise<boolean> {
+  if (maxBytes <= 0) return false;
   const unwatched = await changes.tablesWithoutTriggers();
   if (unwatched.length > 0) {
     logger.error({ tables: unwatched }, 'store lists are not cached: these tables lack the triggers that count their changes (see migration StoreListChanges)');
-    return null;
+    return false;
   }
-  return createStoreListCache(schema, changes, { maxBytes });
+  return true;
 }
 
 /** The composition root: config -> database -> services -> schema -> HTTP. Every service and resolver is built here, once. */
@@ -106,11 +105,15 @@ export async function startStorelink(config: Config, options: StartOptions = {})
   try {
     await verifySecretKey(dataSource, cipher);
 
+    const storeListChanges = new StoreListChanges(dataSource);
+    const cacheStoreLists = await storeListCacheAllowed(storeListChanges, config.storeListCacheBytes, logger);
+    // The cache's count of changes is read in the statement that finds the caller, on every request.
+    const readWithCaller = cacheStoreLists ? StoreListChanges.COUNT_SQL : undefined;
     const audit = new AuditService(dataSource);
-    const apiKeys = new ApiKeyService(dataSource, audit);
+    const apiKeys = new ApiKeyService(dataSource, audit, readWithCaller);
     const users = new UserService(dataSource, audit);
     loginThrottle = await openLoginThrottle(dataSource);
-    const auth = new AuthService(dataSource, apiKeys, audit, { sessionTtlMs: config.sessionTtlMs, throttle: loginThrottle.throttle });
+    const auth = new AuthService(dataSource, apiKeys, audit, { sessionTtlMs: config.sessionTtlMs, throttle: loginThrottle.throttle, readWithCaller });
     const metrics = new StorelinkMetrics(dataSource);
     platforms = createPlatformRegistry({
       bigcommerceApiUrl: config.bigcommerceApiUrl,
@@ -176,7 +179,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     const app = express();
     const httpServer = http.createServer(app);
     const limits = queryLimitProtection();
-    const storeListCache = await openStoreListCache(schema, new StoreListChanges(dataSource), config.storeListCacheBytes, logger);
+    const storeListCache = cacheStoreLists ? createStoreListCache(schema, storeListChanges, { maxBytes: config.storeListCacheBytes }) : null;
     const apollo = new ApolloServer<AppContext>({
       schema,
       formatError: createErrorFormatter(logger),
@@ -221,6 +224,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<AppContext> => ({
           caller: (res.locals as AuthenticatedLocals).caller ?? null,
+          storeListChanges: StoreListChanges.countOf((res.locals as AuthenticatedLocals).readWithCaller),
           clientIp: clientIpOf(req),
           loaders: { latestConnectionTest: history.createLatestTestLoader(), connectionTestJobProgress: jobReads.createProgressLoader() },
         }),

@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { IsNull, type DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { type DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditAction, AuditTargetType } from '../audit/audit-action';
 import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { type ListParams, pageOf, whereContains, whereIdIn } from '../common/list-params';
 import { ApiKey } from './api-key.entity';
-import { apiKeyLabel, type Caller } from './caller';
+import { apiKeyLabel, type Caller, type Identified } from './caller';
+import { entityOfRowMaker } from '../common/plain-rows';
 import { hashToken, sameDigest } from './token-hash';
 import type { UserRole } from '../common/user-role';
 
@@ -35,12 +36,19 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export class ApiKeyService {
   private readonly keys: Repository<ApiKey>;
+  /** The look-up of a working key by its hash, compiled once: it runs on every request an API key makes. */
+  private readonly lookup: { sql: string; keyOfRow: (row: Record<string, unknown>) => ApiKey };
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    /** An SQL expression read in the statement that finds the key (see AuthOptions.readWithCaller). */
+    readWithCaller?: string,
   ) {
     this.keys = dataSource.getRepository(ApiKey);
+    const query = this.keys.createQueryBuilder('apiKey').where('apiKey.keyHash = :keyHash', { keyHash: '' }).andWhere('apiKey.revokedAt IS NULL');
+    if (readWithCaller) query.addSelect(readWithCaller, 'readWithCaller');
+    this.lookup = { sql: query.getQueryAndParameters()[0], keyOfRow: entityOfRowMaker(dataSource, ApiKey, 'apiKey') };
   }
 
   /** Creates a key and returns it in plain text, the only time it is ever available. */
@@ -99,16 +107,22 @@ export class ApiKeyService {
 
   /** The caller an API key acts as, or null when it is unknown or revoked. */
   async authenticate(key: string): Promise<Caller | null> {
-    if (!key.startsWith(API_KEY_PREFIX)) return null;
+    return (await this.identify(key)).caller;
+  }
+
+  /** authenticate, with what the look-up also read. */
+  async identify(key: string): Promise<Identified> {
+    if (!key.startsWith(API_KEY_PREFIX)) return { caller: null };
     const keyHash = hashToken(key);
-    const apiKey = await this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
-    if (!apiKey || !sameDigest(apiKey.keyHash, keyHash)) return null;
+    const [row]: Array<Record<string, unknown>> = await this.dataSource.query(this.lookup.sql, [keyHash]);
+    const apiKey = row ? this.lookup.keyOfRow(row) : null;
+    if (!apiKey || !sameDigest(apiKey.keyHash, keyHash)) return { caller: null };
     const now = new Date();
     if (apiKey.lastUsedAt === null || now.getTime() - apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.keys.update({ id: apiKey.id }, { lastUsedAt: now });
       apiKey.lastUsedAt = now;
     }
-    return { kind: 'apiKey', role: apiKey.role, apiKey };
+    return { caller: { kind: 'apiKey', role: apiKey.role, apiKey }, readWithCaller: row.readWithCaller };
   }
 
   private filtered(filter?: ApiKeyListFilter | null): SelectQueryBuilder<ApiKey> {

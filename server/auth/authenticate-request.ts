@@ -1,13 +1,15 @@
 import type { NextFunction, Request, Response } from 'express';
 import { runInAuditScope } from '../audit/audit-scope';
 import type { AuthService } from './auth.service';
-import { auditActorOf, type Caller } from './caller';
+import { auditActorOf, type Caller, type Identified } from './caller';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
 /** What authenticateRequests leaves for the GraphQL context. */
 export interface AuthenticatedLocals {
   caller: Caller | null;
+  /** What the look-up of the caller also read (AuthOptions.readWithCaller). */
+  readWithCaller?: unknown;
 }
 
 /**
@@ -17,16 +19,17 @@ export interface AuthenticatedLocals {
  */
 export function authenticateRequests(auth: AuthService) {
   return async (req: Request, res: Response<unknown, AuthenticatedLocals>, next: NextFunction) => {
-    let caller: Caller | null;
+    let identified: Identified;
     try {
       const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
-      caller = token ? await auth.authenticate(token) : null;
+      identified = token ? await auth.identify(token) : { caller: null };
     } catch (error) {
       next(error);
       return;
     }
-    res.locals.caller = caller;
-    runInAuditScope({ actor: auditActorOf(caller), ip: clientIpOf(req) }, () => next());
+    res.locals.caller = identified.caller;
+    res.locals.readWithCaller = identified.readWithCaller;
+    runInAuditScope({ actor: auditActorOf(identified.caller), ip: clientIpOf(req) }, () => next());
   };
 }
 

@@ -7,6 +7,15 @@ import type { User } from './user.entity';
 /** Who a request acts as, with auth's own entities: the signed-in user, or the API key. */
 export type Caller = CallerOf<User, ApiKey>;
 
+/**
+ * Who a bearer token acts as (null: nobody), and what the statement that found them also read
+ * (AuthOptions.readWithCaller; undefined when nothing was found or nothing asked).
+ */
+export interface Identified {
+  caller: Caller | null;
+  readWithCaller?: unknown;
+}
+
 /** The request context as auth's resolvers see it: the caller's full user or API key. */
 export type AuthContext = RequestContext<unknown, Caller>;
 

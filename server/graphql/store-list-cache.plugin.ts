@@ -65,7 +65,8 @@ export function createStoreListCache(schema: GraphQLSchema, changes: StoreListCh
   const keyOf = async ({ operation, document, contextValue, queryHash, request }: GraphQLRequestContext<AppContext>): Promise<string | null> => {
     const role = contextValue.caller?.role;
     if (operation?.operation !== 'query' || !document || !role || !cacheable(document)) return null;
-    const count = await changes.current();
+    // Read with the caller (one statement) when it could be; either way before any data.
+    const count = contextValue.storeListChanges ?? (await changes.current());
     // Answers kept under an older count are never given again: make room at once.
     if (Number(count) > newestCount) {
       if (newestCount >= 0) answers.clear();

@@ -5,6 +5,7 @@ import type { AuditService } from '../audit/audit.service';
 import { credentialsChanged, storeAuditTarget } from './store-audit';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { type ListParams, pageOf, whereContains, whereIdIn } from '../common/list-params';
+import { entityOfRowMaker } from '../common/plain-rows';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import type { ApiVersion } from '../common/api-version';
 import { ConnectionHealth } from '../common/connection-health';
@@ -43,6 +44,7 @@ const MAX_NAME_LENGTH = 200;
 
 export class EcommerceStoreService {
   private readonly stores: Repository<EcommerceStore>;
+  private readonly storeOfRow: (row: Record<string, unknown>) => EcommerceStore;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -52,6 +54,7 @@ export class EcommerceStoreService {
     private readonly platforms: PlatformRegistry,
   ) {
     this.stores = dataSource.getRepository(EcommerceStore);
+    this.storeOfRow = entityOfRowMaker(dataSource, EcommerceStore, LIST_RULES.alias);
   }
 
   async findById(id: string): Promise<EcommerceStore> {
@@ -64,19 +67,9 @@ export class EcommerceStoreService {
     return this.plainRows(pageOf(this.filtered(params.filter), params, LIST_RULES));
   }
 
-  /**
-   * The rows made into stores by hand, each value converted as TypeORM converts it: its entity
-   * hydration (grouping rows by key, relation and listener bookkeeping) cost more than the query.
-   */
   private async plainRows(query: SelectQueryBuilder<EcommerceStore>): Promise<EcommerceStore[]> {
-    const { columns } = this.stores.metadata;
-    const { driver } = this.dataSource;
     const rows: Array<Record<string, unknown>> = await query.getRawMany();
-    return rows.map((row) => {
-      const store = Object.create(EcommerceStore.prototype) as Record<string, unknown>;
-      for (const column of columns) store[column.propertyName] = driver.prepareHydratedValue(row[`store_${column.databaseName}`], column);
-      return store as unknown as EcommerceStore;
-    });
+    return rows.map(this.storeOfRow);
   }
 
   count(filter?: StoreFilter | null): Promise<number> {

@@ -16,12 +16,20 @@ const SQLITE_EVENTS = ['insert', 'update', 'delete'];
  * same, on any instance of the database.
  */
 export class StoreListChanges {
+  /** The count as an SQL expression, to read it in a statement that runs anyway (see AuthOptions.readWithCaller). */
+  static readonly COUNT_SQL = '(SELECT changes FROM store_list_changes WHERE id = 1)';
+
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The count now, as the database spells it (PostgreSQL's bigint is a string). */
+  /** The count now. */
   async current(): Promise<string> {
-    const rows: Array<{ changes: number | string }> = await this.dataSource.query('SELECT changes FROM store_list_changes WHERE id = 1');
-    return String(rows[0].changes);
+    const rows: Array<{ changes: unknown }> = await this.dataSource.query(`SELECT ${StoreListChanges.COUNT_SQL} AS changes`);
+    return StoreListChanges.countOf(rows[0].changes)!;
+  }
+
+  /** A count as read from the database (PostgreSQL's bigint is a string, SQLite's integer a number), or undefined when it is none. */
+  static countOf(value: unknown): string | undefined {
+    return typeof value === 'number' || typeof value === 'string' ? String(value) : undefined;
   }
 
   /**

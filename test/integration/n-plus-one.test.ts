@@ -58,8 +58,8 @@ test('50 stores with their last connection test cost as many SQL statements as 5
   expect(fifty.data.allEcommerceStores).toHaveLength(50);
   expect(fifty.data.allEcommerceStores.every((store: any) => store.lastConnectionTest?.status === 'NOT_CONFIGURED')).toBe(true);
   expect(fifty.statements.length).toBe(five.statements.length);
-  // Sign-in check, the store list cache's count of changes (read first), the page and the count:
-  // the store row keeps a summary of its newest test.
+  // Sign-in check (its statement also reads the store list cache's count of changes), the page and
+  // the count: the store row keeps a summary of its newest test.
   expect(fifty.statements.filter((sql) => /store_list_changes/.test(sql))).toHaveLength(1);
   expect(fifty.statements.length).toBeLessThanOrEqual(5);
   expect(fifty.statements.filter((sql) => /connection_tests/.test(sql))).toHaveLength(0);

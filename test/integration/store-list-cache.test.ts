@@ -192,6 +192,22 @@ test('a viewer and an admin do not share a kept answer', async () => {
   expect((await listed(server, viewer, LIST, only(prefix))).cached).toBe(true);
 });
 
+test('a program\'s list (API key) is kept and changes with the stores too; a revoked key gets nothing', async () => {
+  const prefix = newPrefix();
+  const id = await newStore(`${prefix}Alpha`);
+  const created = await gql('mutation { createApiKey(name: "List reader", role: VIEWER) { key apiKey { id } } }');
+  expect(created.errors).toBeUndefined();
+  const { key, apiKey } = created.data.createApiKey;
+  await primed(server, key, LIST, only(prefix));
+  expect((await gql(`mutation($id: ID!, $n: String) { updateEcommerceStore(id: $id, name: $n) { id } }`, { id, n: `${prefix}Renamed` })).errors).toBeUndefined();
+  const next = await listed(server, key, LIST, only(prefix));
+  expect(next.data.allEcommerceStores.map((store: any) => store.name)).toEqual([`${prefix}Renamed`]);
+
+  expect((await gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: apiKey.id })).errors).toBeUndefined();
+  const refused = await server.graphql(LIST, only(prefix), key);
+  expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+});
+
 test('operations that do more than read stores are never answered from the cache', async () => {
   const prefix = newPrefix();
   const id = await newStore(`${prefix}Alpha`);
