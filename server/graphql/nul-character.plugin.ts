@@ -45,11 +45,21 @@ function findInDocument(document: DocumentNode): string | undefined {
 }
 
 export function nulCharacterPlugin(): ApolloServerPlugin {
+  // A document is parsed once and then reused for every request that sends the same text (Apollo's document store).
+  const foundInDocument = new WeakMap<DocumentNode, string | null>();
+  const inDocument = (document: DocumentNode): string | undefined => {
+    let found = foundInDocument.get(document);
+    if (found === undefined) {
+      found = findInDocument(document) ?? null;
+      foundInDocument.set(document, found);
+    }
+    return found ?? undefined;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const at = findInValue(request.variables ?? {}, '') ?? findInDocument(document);
+          const at = findInValue(request.variables ?? {}, '') ?? inDocument(document);
           if (at !== undefined) {
             throw new GraphQLError(`The value at "${at}" contains a NUL character (\\u0000), which no input may hold; remove it and send again.`, {
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
