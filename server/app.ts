@@ -216,8 +216,10 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     app.disable('x-powered-by');
     app.set('trust proxy', config.trustProxy);
     app.use(securityHeaders());
-    app.use(
-      '/graphql',
+    // Its own app only to send no ETag: answers are no-store, and Express hashes every body for one (a 20 KB page too).
+    const graphqlApp = express().disable('x-powered-by').disable('etag');
+    app.use('/graphql', graphqlApp);
+    graphqlApp.use(
       noStore,
       express.json({ limit: '100kb' }),
       authenticateRequests(auth),

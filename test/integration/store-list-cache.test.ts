@@ -65,6 +65,9 @@ test('an unchanged list is answered from the cache, still with Cache-Control: no
     body: JSON.stringify({ query: LIST, variables: only(prefix) }),
   });
   expect(response.headers.get('cache-control')).toBe('no-store');
+  expect(response.headers.get('etag')).toBeNull();
+  expect(response.headers.get('x-powered-by')).toBeNull();
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   expect(await response.json()).toEqual({ data });
 
   const anonymous = await server.graphql(LIST, only(prefix));
