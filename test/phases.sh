@@ -28,6 +28,10 @@ SUMMARY=()
 FAILED=()
 
 now() { date +%s.%N; }
+# cpu_seconds FILE: the children's line of bash's `times` ("1m2.500s 0m3.250s": user, system) as whole seconds.
+cpu_seconds() {
+  awk 'NR == 2 { total = 0; for (i = 1; i <= 2; i++) { split($i, part, "m"); total += part[1] * 60 + part[2] } printf "%.0f", total }' "$1" 2>/dev/null || echo "?"
+}
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", b - a }'; }
 
 # start NAME COMMAND...: runs a phase in the background, its output in a log of its own.
@@ -40,6 +44,10 @@ start() {
     status=0
     "$@" || status=$?
     now >"$LOGS/$name.end"
+    # The CPU time of the phase's processes (user + system, every core): what a phase costs when
+    # phases share the cores, which its wall time alone does not say.
+    # (`times` itself, not in a pipeline: a pipeline would run it in a subshell with no children.)
+    times >"$LOGS/$name.cpu"
     exit "$status"
   ) >"$LOGS/$name.log" 2>&1 &
   PIDS[$name]=$!
@@ -49,12 +57,13 @@ start() {
 finish() {
   local name="$1" status=0
   wait "${PIDS[$name]}" || status=$?
-  local took
+  local took cpu
   took="$(seconds "${STARTED[$name]}" "$(cat "$LOGS/$name.end")")"
+  cpu="$(cpu_seconds "$LOGS/$name.cpu")"
   echo "=== $name ($([ "$status" = 0 ] && echo passed || echo "FAILED, exit $status")) ==="
   cat "$LOGS/$name.log"
-  echo "--- $name: ${took} s"
-  SUMMARY+=("$(printf '%-34s %5s s  %s' "$name" "$took" "$([ "$status" = 0 ] && echo ok || echo FAILED)")")
+  echo "--- $name: ${took} s (CPU ${cpu} s)"
+  SUMMARY+=("$(printf '%-34s %5s s  CPU %5s s  %s' "$name" "$took" "$cpu" "$([ "$status" = 0 ] && echo ok || echo FAILED)")")
   [ "$status" = 0 ] || FAILED+=("$name")
 }
 
@@ -84,18 +93,19 @@ esac
 [ "${STORELINK_INSTALL_SCRIPTS:-}" = deferred ] && start "install scripts" env JOBS="${JOBS:-max}" npm rebuild
 
 # Type checking is the only type check (ts-jest only transpiles); the admin build and the unit
-# tests do not depend on it, so they run side by side (tsc uses one core). The unit tests load
-# argon2, a native module: they wait for the install scripts.
+# tests do not depend on it, so they run side by side (tsc uses one core). The unit tests need
+# no install script either: argon2, the one native module they load, ships prebuilt binaries
+# (its install script only checks for them); sqlite3, which the integration tests need, does not.
 start typecheck npm run --silent typecheck
 start "admin build" npm run --silent build:admin
-[ "${STORELINK_INSTALL_SCRIPTS:-}" = deferred ] && finish "install scripts"
 start unit node "$JEST" --ci --selectProjects unit
+[ "${STORELINK_INSTALL_SCRIPTS:-}" = deferred ] && finish "install scripts"
 finish typecheck
 finish "admin build"
 
 # The integration suite on SQLite and on PostgreSQL at once, two test files at a time in each
 # (jest's default on 2 cores is one): most of its time is spent waiting for timeouts, fakes and
-# restarts, not computing. The unit tests (one worker, seconds) finish beside them.
+# restarts, not computing.
 start "integration SQLite" node "$JEST" --ci --maxWorkers=2 --selectProjects integration
 if [ -n "${STORELINK_TEST_POSTGRES_URL:-}" ]; then
   start "integration PostgreSQL" node "$JEST" --ci --maxWorkers=2 --selectProjects integration-postgres
