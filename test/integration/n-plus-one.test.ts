@@ -36,8 +36,9 @@ beforeAll(async () => {
 
 /**
  * The statements one request sent. The job runner polls in the background (an EXISTS check for
- * running jobs and expired leases, `row_exists`, and, when woken, its claim of pending items,
- * the only statement that selects `item_rateKey`); its statements are left out, as are
+ * running jobs and expired leases, `row_exists`; every 5 s its sweep for jobs with nothing left
+ * to test, the only statement with the alias `"open"`; and, when woken, its claim of pending
+ * items, the only statement that selects `item_rateKey`); its statements are left out, as are
  * transaction brackets.
  */
 async function statementsOf(query: string, variables: Record<string, unknown>): Promise<{ statements: string[]; data: any }> {
@@ -47,9 +48,12 @@ async function statementsOf(query: string, variables: Record<string, unknown>): 
     expect(result.errors).toBeUndefined();
     data = result.data;
   });
-  const statements = captured.filter((sql) => !/^(BEGIN|COMMIT|ROLLBACK|START TRANSACTION)/i.test(sql) && !/row_exists|"item_rateKey"/.test(sql));
+  const statements = captured.filter((sql) => !/^(BEGIN|COMMIT|ROLLBACK|START TRANSACTION)/i.test(sql) && !/row_exists|"item_rateKey"|"open"\."jobId"/.test(sql));
   return { statements, data };
 }
+
+/** A statement's shape: numbers (SQLite writes LIMIT into the SQL) and lists of placeholders collapsed, so pages of any size compare. */
+const shape = (sql: string) => sql.replace(/\d+/g, 'N').replace(/(\?|\$N)(, (\?|\$N))*/g, '…');
 
 test('50 stores with their last connection test cost as many SQL statements as 5', async () => {
   const five = await statementsOf(LIST, { perPage: 5 });
@@ -57,7 +61,8 @@ test('50 stores with their last connection test cost as many SQL statements as 5
   expect(five.data.allEcommerceStores).toHaveLength(5);
   expect(fifty.data.allEcommerceStores).toHaveLength(50);
   expect(fifty.data.allEcommerceStores.every((store: any) => store.lastConnectionTest?.status === 'NOT_CONFIGURED')).toBe(true);
-  expect(fifty.statements.length).toBe(five.statements.length);
+  // The same statements, whatever the page size.
+  expect(fifty.statements.map(shape)).toEqual(five.statements.map(shape));
   // Sign-in check (its statement also reads the store list cache's count of changes), the page and
   // the count: the store row keeps a summary of its newest test.
   expect(fifty.statements.filter((sql) => /store_list_changes/.test(sql))).toHaveLength(1);
@@ -70,7 +75,7 @@ test('asking for more of the last test than the row keeps costs one batched look
   const five = await statementsOf(full, { perPage: 5 });
   const fifty = await statementsOf(full, { perPage: 50 });
   expect(fifty.data.allEcommerceStores).toHaveLength(50);
-  expect(fifty.statements.length).toBe(five.statements.length);
+  expect(fifty.statements.map(shape)).toEqual(five.statements.map(shape));
   expect(fifty.statements.filter((sql) => /connection_tests/.test(sql))).toHaveLength(1);
   // The same test the summary names, the newer of each store's two.
   const summary = await statementsOf(LIST.replace('lastConnectionTest { status', 'lastConnectionTest { id status'), { perPage: 50 });
@@ -85,7 +90,7 @@ test('a page of jobs with their progress costs as many SQL statements as a page 
   const ten = await statementsOf(JOBS, { perPage: 10 });
   expect(one.data.connectionTestJobs.items).toHaveLength(1);
   expect(ten.data.connectionTestJobs.items).toHaveLength(10);
-  expect(ten.statements.length).toBe(one.statements.length);
+  expect(ten.statements.map(shape)).toEqual(one.statements.map(shape));
   // The progress of all ten jobs comes from one grouped count.
   expect(ten.statements.filter((sql) => /connection_test_job_items/.test(sql))).toHaveLength(1);
 });
