@@ -7,6 +7,8 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }]
 const setupFilesAfterEnv = ['<rootDir>/test/support/loopback-only.ts'];
 /** Every project: a worker compiles each module once, not once per test file (see the file). */
 const setupFiles = ['<rootDir>/test/support/v8-code-cache.ts'];
+/** Suites with no server and no database: the same check on PostgreSQL as on SQLite (see the file). */
+const databaseFreeSuites = require('./test/database-free-suites');
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -30,6 +32,7 @@ module.exports = {
             transform,
             setupFilesAfterEnv,
             testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+            testPathIgnorePatterns: databaseFreeSuites.map((file) => `/test/integration/${file.replace(/\./g, '\\.')}$`),
             setupFiles: [...setupFiles, '<rootDir>/test/support/use-postgres.ts'],
           },
         ]

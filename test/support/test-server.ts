@@ -17,6 +17,9 @@ import { PostgresTestDatabase, portableDataSource, testDatabaseKind, type TestDa
  * DATABASE_URL in `env` always wins.
  */
 
+// A list jest.config.js reads too (plain JavaScript).
+const DATABASE_FREE_SUITES = require('../database-free-suites') as string[];
+
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' };
 
 /** The server's environment variables, or a function that gives them when the server first boots. */
@@ -132,6 +135,10 @@ export class TestServer {
   }
 
   async boot(): Promise<void> {
+    const suite = path.basename(expect.getState().testPath ?? '');
+    if (DATABASE_FREE_SUITES.includes(suite)) {
+      throw new Error(`${suite} starts a server, so it must run on PostgreSQL too: take it off test/database-free-suites.js`);
+    }
     const logLines = this.logLines;
     const destination = new Writable({
       write(chunk, _encoding, done) {
