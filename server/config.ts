@@ -43,7 +43,8 @@ const envSchema = z.object({
   GRAPHQL_INTROSPECTION: z.enum(['authenticated', 'off']).default('authenticated'),
   TRUST_PROXY: optionalNonEmpty,
   WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().positive().max(3600).default(5),
-  STORE_LIST_CACHE_MB: z.coerce.number().min(0).max(1024).default(8),
+  // It lives in V8's old space, which `npm start` caps at 128 MB.
+  STORE_LIST_CACHE_MB: z.coerce.number().min(0).max(64).default(8),
 });
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };

@@ -67,6 +67,8 @@ export function createStoreListCache(schema: GraphQLSchema, changes: StoreListCh
     if (operation?.operation !== 'query' || !document || !role || !cacheable(document)) return null;
     // Read with the caller (one statement) when it could be; either way before any data.
     const count = contextValue.storeListChanges ?? (await changes.current());
+    // Without its row the count stands still whatever is written (the triggers update no row): keep nothing.
+    if (count === undefined) return null;
     // Answers kept under an older count are never given again: make room at once.
     if (Number(count) > newestCount) {
       if (newestCount >= 0) answers.clear();

@@ -21,10 +21,10 @@ export class StoreListChanges {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The count now. */
-  async current(): Promise<string> {
+  /** The count now, or undefined when its row is missing (deleted by hand, a partial restore): then nothing may be kept. */
+  async current(): Promise<string | undefined> {
     const rows: Array<{ changes: unknown }> = await this.dataSource.query(`SELECT ${StoreListChanges.COUNT_SQL} AS changes`);
-    return StoreListChanges.countOf(rows[0].changes)!;
+    return StoreListChanges.countOf(rows[0].changes);
   }
 
   /** A count as read from the database (PostgreSQL's bigint is a string, SQLite's integer a number), or undefined when it is none. */

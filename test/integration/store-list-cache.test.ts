@@ -154,6 +154,27 @@ test('a change written straight to the database (another program, an operator\'s
   expect(next.data.allEcommerceStores.map((store: any) => store.name)).toEqual([`${prefix}Written by SQL`]);
 });
 
+test('without the row of its count (deleted by hand, a partial restore) nothing is kept, so every change still shows', async () => {
+  const prefix = newPrefix();
+  const id = await newStore(`${prefix}Alpha`);
+  await primed(server, admin.token, LIST, only(prefix));
+  const [{ changes }] = await server.dataSource.query(`SELECT changes FROM store_list_changes WHERE id = 1`);
+  await server.dataSource.query(`DELETE FROM store_list_changes`);
+  try {
+    // The triggers update no row now: the count stands still whatever is written.
+    await server.dataSource.query(`UPDATE ecommerce_stores SET name = ? WHERE id = ?`, [`${prefix}Written without a count`, id]);
+    const first = await listed(server, admin.token, LIST, only(prefix));
+    expect(first.data.allEcommerceStores.map((store: any) => store.name)).toEqual([`${prefix}Written without a count`]);
+    const second = await listed(server, admin.token, LIST, only(prefix));
+    expect(second.cached).toBe(false);
+    await server.dataSource.query(`UPDATE ecommerce_stores SET name = ? WHERE id = ?`, [`${prefix}Written again`, id]);
+    const third = await listed(server, admin.token, LIST, only(prefix));
+    expect(third.data.allEcommerceStores.map((store: any) => store.name)).toEqual([`${prefix}Written again`]);
+  } finally {
+    await server.dataSource.query(`INSERT INTO store_list_changes (id, changes) VALUES (1, ?)`, [Number(changes) + 1]);
+  }
+});
+
 test('a change made through one instance shows in the next list of another instance on the same database', async () => {
   const second = await TestServer.start({ BIGCOMMERCE_API_URL: fake.url, OUTBOUND_ALLOW_PRIVATE: 'true' }, server.dataDir);
   try {
