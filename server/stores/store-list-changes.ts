@@ -38,9 +38,11 @@ export class StoreListChanges {
    */
   async tablesWithoutTriggers(): Promise<string[]> {
     if (this.dataSource.options.type === 'postgres') {
+      // Enabled means fires in ordinary sessions: 'O' (origin) or 'A' (always); a trigger set to
+      // 'R' fires only under session_replication_role = replica, and 'D' never.
       const rows: Array<{ table: string }> = await this.dataSource.query(
         `SELECT c.relname AS "table" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-          WHERE NOT t.tgisinternal AND t.tgname = c.relname || '_store_list_changed' AND t.tgenabled <> 'D'`,
+          WHERE NOT t.tgisinternal AND t.tgname = c.relname || '_store_list_changed' AND t.tgenabled IN ('O', 'A')`,
       );
       return WATCHED_TABLES.filter((table) => !rows.some((row) => row.table === table));
     }
