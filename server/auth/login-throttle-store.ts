@@ -1,4 +1,4 @@
-import sqlite3 from 'sqlite3';
+import type sqlite3 from 'sqlite3';
 import {
   type IRateLimiterStoreNoAutoExpiryOptions,
   type RateLimiterAbstract,
@@ -107,8 +107,10 @@ function withSweep(limiters: { perEmailAndIp: Limiter; perIp: Limiter }, closeSt
 }
 
 async function openSqlite(file: string): Promise<sqlite3.Database> {
+  // Loaded here, not at the top: on PostgreSQL the SQLite driver's native module is never loaded.
+  const { Database, OPEN_READWRITE } = require('sqlite3') as typeof sqlite3;
   const connection = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened: sqlite3.Database = new sqlite3.Database(file, sqlite3.OPEN_READWRITE, (err) => (err ? reject(err) : resolve(opened)));
+    const opened: sqlite3.Database = new Database(file, OPEN_READWRITE, (err) => (err ? reject(err) : resolve(opened)));
   });
   await new Promise<void>((resolve, reject) => connection.run(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, (err) => (err ? reject(err) : resolve())));
   return connection;

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import sqlite3 from 'sqlite3';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import type { DatabaseConfig } from '../config';
 import { entities } from './entities';
@@ -35,6 +34,8 @@ export function createDataSource(database: DatabaseConfig, options: DatabaseOpti
     return new DataSource({ type: 'postgres', url: database.url, entities, migrations, synchronize: false, logger });
   }
   fs.mkdirSync(path.dirname(path.resolve(database.path)), { recursive: true });
+  // Loaded here, not at the top: on PostgreSQL the SQLite driver's native module is never loaded.
+  const sqlite3 = require('sqlite3') as typeof import('sqlite3');
   const dataSource = new DataSource({
     type: 'sqlite',
     database: database.path,
