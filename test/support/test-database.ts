@@ -100,7 +100,19 @@ export class PostgresTestDatabase {
   }
 
   async drop(): Promise<void> {
-    await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`));
+    await withAdmin(async (client) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`);
+          return;
+        } catch (error) {
+          // FORCE ends the database's other connections, but without pg_signal_backend (.ci/run grants
+          // it) refuses one it does not own, e.g. an autovacuum worker (seen once in CI): it ends soon.
+          if (attempt >= 10 || !/must be a member of the role whose process is being terminated/.test(String(error))) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+        }
+      }
+    });
   }
 
   /**
