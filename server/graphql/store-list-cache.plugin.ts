@@ -106,10 +106,14 @@ export function createStoreListCache(schema: GraphQLSchema, changes: StoreListCh
   };
 }
 
-/** Whether every field the document selects (in any operation or fragment) is one of CACHEABLE_FIELDS. */
+/**
+ * Whether every field the document selects (in any operation or fragment) is one of CACHEABLE_FIELDS,
+ * and it reads some store: `{ __typename }` alone costs nothing to answer.
+ */
 function onlyCacheableFields(schema: GraphQLSchema, document: DocumentNode): boolean {
   const typeInfo = new TypeInfo(schema);
   let cacheable = true;
+  let readsStores = false;
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
@@ -117,8 +121,9 @@ function onlyCacheableFields(schema: GraphQLSchema, document: DocumentNode): boo
         if (node.name.value === '__typename') return;
         const parent = typeInfo.getParentType()?.name;
         if (!parent || !CACHEABLE_FIELDS[parent]?.includes(node.name.value)) cacheable = false;
+        else if (parent === 'Query') readsStores = true;
       },
     }),
   );
-  return cacheable;
+  return cacheable && readsStores;
 }

@@ -240,6 +240,10 @@ test('operations that do more than read stores are never answered from the cache
   expect((await listed(server, admin.token, withMe, only(prefix))).cached).toBe(false);
 
   // A query that records a test each time it runs.
+  // Nothing to keep: it reads no store.
+  await listed(server, admin.token, '{ __typename }', {});
+  expect((await listed(server, admin.token, '{ __typename }', {})).cached).toBe(false);
+
   const testQuery = `query($id: ID!) { testConnection(id: $id) { id } }`;
   const first = await listed(server, admin.token, testQuery, { id });
   const again = await listed(server, admin.token, testQuery, { id });
