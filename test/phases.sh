@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # `npm test`: every check, in phases that overlap where they wait rather than compute, each
-# with its time. The integration suite runs on SQLite, on PostgreSQL when
-# STORELINK_TEST_POSTGRES_URL is set (.ci/run sets it), and on Node 24 as well as this Node.
+# with its time. The integration suite runs on SQLite with this Node and with Node 24, and, when
+# STORELINK_TEST_POSTGRES_URL is set (.ci/run sets it), on PostgreSQL with Node 24: every
+# integration test runs on both runtimes and on both databases. (With Node 24 the suite costs
+# about half the CPU it costs with Node 20. The fuzz suite, the costliest, runs once per runtime:
+# on SQLite with this Node, on PostgreSQL with Node 24.)
 #
-#   STORELINK_SECOND_NODE=off     skip the second runtime (e.g. offline)
+#   STORELINK_SECOND_NODE=off     no second runtime (e.g. offline): everything on this Node
 #   STORELINK_SECOND_NODE=/path   use that node binary instead of node@24 from the npm registry
 #   STORELINK_INSTALL_SCRIPTS=deferred  `npm ci --ignore-scripts` ran (.ci/run): the packages'
 #                                 install scripts (the native modules' compile) run here first,
@@ -63,7 +66,7 @@ finish() {
   echo "=== $name ($([ "$status" = 0 ] && echo passed || echo "FAILED, exit $status")) ==="
   cat "$LOGS/$name.log"
   echo "--- $name: ${took} s (CPU ${cpu} s)"
-  SUMMARY+=("$(printf '%-34s %5s s  CPU %5s s  %s' "$name" "$took" "$cpu" "$([ "$status" = 0 ] && echo ok || echo FAILED)")")
+  SUMMARY+=("$(printf '%-40s %5s s  CPU %5s s  %s' "$name" "$took" "$cpu" "$([ "$status" = 0 ] && echo ok || echo FAILED)")")
   [ "$status" = 0 ] || FAILED+=("$name")
 }
 
@@ -81,11 +84,7 @@ begin="$(now)"
 echo "Node $(node --version) at $(command -v node); logs in $LOGS"
 
 # The second runtime downloads while the first phases compute.
-case "${STORELINK_SECOND_NODE:-}" in
-  off) ;;
-  "") start "fetch $SECOND_NODE_SPEC" bash -c "npx -y -p $SECOND_NODE_SPEC node -p process.execPath > '$LOGS/second-node-path'" ;;
-  *) echo "$STORELINK_SECOND_NODE" >"$LOGS/second-node-path" ;;
-esac
+[ -z "${STORELINK_SECOND_NODE:-}" ] && start "fetch $SECOND_NODE_SPEC" bash -c "npx -y -p $SECOND_NODE_SPEC node -p process.execPath > '$LOGS/second-node-path'"
 
 # The native modules compile for about a minute, mostly on one core (sqlite3 is one large C
 # file; JOBS lets node-gyp compile the rest side by side); the type check and the admin build use
@@ -99,38 +98,62 @@ esac
 start typecheck npm run --silent typecheck
 start "admin build" npm run --silent build:admin
 start unit node "$JEST" --ci --selectProjects unit
+
+# The second runtime, or this one when there is none.
+lts=node
+case "${STORELINK_SECOND_NODE:-}" in
+  off) ;;
+  "")
+    finish "fetch $SECOND_NODE_SPEC"
+    lts="$(cat "$LOGS/second-node-path" 2>/dev/null)"
+    ;;
+  *) lts="$STORELINK_SECOND_NODE" ;;
+esac
+if ! [ -x "$(command -v "$lts")" ]; then
+  FAILED+=("second runtime: no $SECOND_NODE_SPEC binary")
+  lts=node
+fi
+lts_name="Node $("$lts" --version)"
+this_name="Node $(node --version)"
+
+# The fuzz suite on PostgreSQL needs no compiled SQLite driver (the server loads it only for a
+# SQLite database): it fills the core the compile leaves idle, at a lower priority than the
+# compile, which the rest waits for. (Paths go before --selectProjects, which would take them
+# for project names.)
+NOT_FUZZ='^(?!.*/fuzz\.test\.ts$)'
+postgres_runs=()
+if [ -n "${STORELINK_TEST_POSTGRES_URL:-}" ]; then
+  postgres_runs=("fuzz on PostgreSQL, $lts_name" "integration PostgreSQL, $lts_name")
+  start "${postgres_runs[0]}" nice -n 10 "$lts" "$JEST" test/integration/fuzz.test.ts --ci --selectProjects integration-postgres
+fi
 [ "${STORELINK_INSTALL_SCRIPTS:-}" = deferred ] && finish "install scripts"
 finish typecheck
 finish "admin build"
 
 # The integration suite on SQLite and on PostgreSQL at once, two test files at a time in each
-# (jest's default on 2 cores is one): most of its time is spent waiting for timeouts, fakes and
+# (jest's default on 2 cores is one): much of its time is spent waiting for timeouts, fakes and
 # restarts, not computing.
-start "integration SQLite" node "$JEST" --ci --maxWorkers=2 --selectProjects integration
-if [ -n "${STORELINK_TEST_POSTGRES_URL:-}" ]; then
-  start "integration PostgreSQL" node "$JEST" --ci --maxWorkers=2 --selectProjects integration-postgres
-fi
+sqlite_run="integration SQLite, $this_name"
+start "$sqlite_run" node "$JEST" --ci --maxWorkers=2 --selectProjects integration
+[ -n "${postgres_runs[*]}" ] && start "${postgres_runs[1]}" "$lts" "$JEST" "$NOT_FUZZ" --ci --maxWorkers=2 --selectProjects integration-postgres
 finish unit
-# The integration run on the second runtime, the longest phase left, starts once either run on
-# this one is done: the other one is finishing its last files then, and leaves a core free. The
-# end-to-end tests follow when both are done, two files at a time: a suite waits for its browser
-# about half of the time.
-integration_runs=("integration SQLite")
-[ -n "${STORELINK_TEST_POSTGRES_URL:-}" ] && integration_runs+=("integration PostgreSQL")
-first_ended "${integration_runs[@]}"
+# SQLite on the second runtime and the end-to-end tests (two files at a time: a suite waits for
+# its browser about half of the time) start once either run above is done: the other one is
+# finishing its last files then, and leaves a core free. (Without PostgreSQL, the fuzz suite runs
+# on the second runtime here too.)
+first_ended "$sqlite_run" "${postgres_runs[@]:1}"
 second_run=""
-if [ "${STORELINK_SECOND_NODE:-}" != off ]; then
-  [ -z "${STORELINK_SECOND_NODE:-}" ] && finish "fetch $SECOND_NODE_SPEC"
-  node24="$(cat "$LOGS/second-node-path" 2>/dev/null)"
-  if [ -x "$node24" ]; then
-    second_run="integration on Node $("$node24" --version)"
-    start "$second_run" "$node24" "$JEST" --ci --maxWorkers=2 --selectProjects integration
+if [ "$lts" != node ]; then
+  second_run="integration SQLite, $lts_name"
+  if [ -n "${postgres_runs[*]}" ]; then
+    start "$second_run" "$lts" "$JEST" "$NOT_FUZZ" --ci --maxWorkers=2 --selectProjects integration
   else
-    FAILED+=("second runtime: no $SECOND_NODE_SPEC binary")
+    start "$second_run" "$lts" "$JEST" --ci --maxWorkers=2 --selectProjects integration
   fi
 fi
-for run in "${integration_runs[@]}"; do finish "$run"; done
 start e2e node "$JEST" --ci --maxWorkers=2 --selectProjects e2e
+finish "$sqlite_run"
+for run in "${postgres_runs[@]}"; do finish "$run"; done
 [ -n "$second_run" ] && finish "$second_run"
 finish e2e
 
