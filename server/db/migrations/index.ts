@@ -8,6 +8,7 @@ import { Webhooks1796049642575 } from './1796049642575-Webhooks';
 import { PlatformCredentials1796050248635 } from './1796050248635-PlatformCredentials';
 import { JobStartedByName1796055268326 } from './1796055268326-JobStartedByName';
 import { StoreListChanges1796065891075 } from './1796065891075-StoreListChanges';
+import { StoreListTruncations1796071398053 } from './1796071398053-StoreListTruncations';
 
 /** Every migration, oldest first. TypeORM runs the ones a database has not seen yet. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   PlatformCredentials1796050248635,
   JobStartedByName1796055268326,
   StoreListChanges1796065891075,
+  StoreListTruncations1796071398053,
 ];
