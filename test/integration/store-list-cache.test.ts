@@ -289,3 +289,23 @@ describe('when a table has lost its triggers (a SQLite table rebuilt by a later 
     for (let i = 0; i < 3; i++) expect((await listed(rebuilt.server, rebuilt.token, LIST, {})).cached).toBe(false);
   });
 });
+
+describe('when the stores and their tests are emptied at once (TRUNCATE on PostgreSQL, a DELETE without WHERE on SQLite)', () => {
+  const emptied = useAdminServer();
+
+  test('the next list shows none of them', async () => {
+    for (const name of ['Alpha', 'Bravo']) {
+      const created = await emptied.gql(`mutation($n: String!) { createEcommerceStore(name: $n) { id } }`, { n: name });
+      // A test in each store's history, so its tests are emptied too.
+      expect((await emptied.gql(`query($id: ID!) { testConnection(id: $id) { status } }`, { id: created.data.createEcommerceStore.id })).errors).toBeUndefined();
+    }
+    const data = await primed(emptied.server, emptied.token, LIST, {});
+    expect(data._allEcommerceStoresMeta.count).toBe(2);
+    // Row triggers do not fire on TRUNCATE; SQLite has no TRUNCATE, and keeps its row triggers for a DELETE of every row.
+    if (emptied.server.databaseKind === 'postgres') await emptied.server.dataSource.query('TRUNCATE ecommerce_stores, connection_tests CASCADE');
+    else for (const table of ['connection_tests', 'ecommerce_stores']) await emptied.server.dataSource.query(`DELETE FROM ${table}`);
+    const next = await listed(emptied.server, emptied.token, LIST, {});
+    expect(next.data._allEcommerceStoresMeta.count).toBe(0);
+    expect(next.data.allEcommerceStores).toEqual([]);
+  });
+});
