@@ -179,7 +179,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
     const app = express();
     const httpServer = http.createServer(app);
     const limits = queryLimitProtection();
-    const storeListCache = cacheStoreLists ? createStoreListCache(schema, storeListChanges, { maxBytes: config.storeListCacheBytes }) : null;
+    const storeListCache = cacheStoreLists ? createStoreListCache(schema, { maxBytes: config.storeListCacheBytes }) : null;
     const apollo = new ApolloServer<AppContext>({
       schema,
       formatError: createErrorFormatter(logger),

@@ -1,7 +1,6 @@
 import { type ApolloServerPlugin, type GraphQLRequestContext, HeaderMap } from '@apollo/server';
 import { type DocumentNode, type GraphQLSchema, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import type { StoreListChanges } from '../stores/store-list-changes';
 import type { AppContext } from './app-context';
 
 /**
@@ -37,13 +36,14 @@ export interface StoreListCache {
 /**
  * Answers about stores are kept and given again while the database's count of changes to
  * them (StoreListChanges) stays where it was when the answer was computed: a page is computed
- * once per change, not once per request. The count is read before the data, so an answer is
+ * once per change, not once per request. The count is read before the data, in the statement
+ * that finds the caller (AppContext.storeListChanges), so an answer is
  * only ever kept under a count at least as old as what it shows. Kept by the count, the
  * operation (its hash), the variables and the caller's role; only answers without errors;
  * at most `maxBytes` of JSON, the least recently used going first. Nothing is said to HTTP
  * caches: /graphql stays `Cache-Control: no-store`, so no browser or proxy keeps a stale list.
  */
-export function createStoreListCache(schema: GraphQLSchema, changes: StoreListChanges, options: { maxBytes: number }): StoreListCache {
+export function createStoreListCache(schema: GraphQLSchema, options: { maxBytes: number }): StoreListCache {
   const answers = new LRUCache<string, KeptAnswer>({
     maxSize: options.maxBytes,
     sizeCalculation: (answer, key) => answer.json.length + key.length,
@@ -62,12 +62,12 @@ export function createStoreListCache(schema: GraphQLSchema, changes: StoreListCh
   };
 
   /** The key under which this request's answer is kept, or null when it must be computed and not kept. */
-  const keyOf = async ({ operation, document, contextValue, queryHash, request }: GraphQLRequestContext<AppContext>): Promise<string | null> => {
+  const keyOf = ({ operation, document, contextValue, queryHash, request }: GraphQLRequestContext<AppContext>): string | null => {
     const role = contextValue.caller?.role;
     if (operation?.operation !== 'query' || !document || !role || !cacheable(document)) return null;
-    // Read with the caller (one statement) when it could be; either way before any data.
-    const count = contextValue.storeListChanges ?? (await changes.current());
-    // Without its row the count stands still whatever is written (the triggers update no row): keep nothing.
+    // Read with the caller, before any data. Undefined when its row is missing: the count then
+    // stands still whatever is written (the triggers update no row), so nothing may be kept.
+    const count = contextValue.storeListChanges;
     if (count === undefined) return null;
     // Answers kept under an older count are never given again: make room at once.
     if (Number(count) > newestCount) {
@@ -86,7 +86,7 @@ export function createStoreListCache(schema: GraphQLSchema, changes: StoreListCh
         let key: string | null = null;
         return {
           async responseForOperation(requestContext) {
-            key = await keyOf(requestContext);
+            key = keyOf(requestContext);
             const kept = key === null ? undefined : answers.get(key);
             if (!kept) return null;
             fromCache.add(requestContext.request);

@@ -21,13 +21,11 @@ export class StoreListChanges {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The count now, or undefined when its row is missing (deleted by hand, a partial restore): then nothing may be kept. */
-  async current(): Promise<string | undefined> {
-    const rows: Array<{ changes: unknown }> = await this.dataSource.query(`SELECT ${StoreListChanges.COUNT_SQL} AS changes`);
-    return StoreListChanges.countOf(rows[0].changes);
-  }
-
-  /** A count as read from the database (PostgreSQL's bigint is a string, SQLite's integer a number), or undefined when it is none. */
+  /**
+   * A count as read from the database (PostgreSQL's bigint is a string, SQLite's integer a
+   * number), or undefined when it is none: its row is missing (deleted by hand, a partial
+   * restore), and then nothing may be kept.
+   */
   static countOf(value: unknown): string | undefined {
     return typeof value === 'number' || typeof value === 'string' ? String(value) : undefined;
   }
