@@ -55,6 +55,18 @@ async function withAdmin<T>(action: (client: Client) => Promise<T>): Promise<T> 
   }
 }
 
+/** Runs `action`, again after a growing pause while it fails with an error matching `transient`, at most `attempts` times. */
+async function retrying<T>(attempts: number, transient: RegExp, action: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await action();
+    } catch (error) {
+      if (attempt >= attempts || !transient.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
 const NAME_FILE = 'postgres-database';
 
 /** A PostgreSQL database that belongs to one test data directory. */
@@ -83,36 +95,21 @@ export class PostgresTestDatabase {
   /** Creates the database unless it exists. */
   async create(): Promise<void> {
     await withAdmin(async (client) => {
-      for (let attempt = 1; ; attempt++) {
+      // Two CREATE DATABASE at once can collide on the template ("is being accessed by other users").
+      await retrying(5, /being accessed by other users/, async () => {
         const found = await client.query<{ oid: number }>('SELECT oid FROM pg_database WHERE datname = $1', [this.name]);
-        if (found.rowCount) break;
-        try {
-          await client.query(`CREATE DATABASE "${this.name}"`);
-          break;
-        } catch (error) {
-          // Two CREATE DATABASE at once can collide on the template ("is being accessed by other users").
-          if (attempt >= 5 || !/being accessed by other users/.test(String(error))) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-        }
-      }
+        if (!found.rowCount) await client.query(`CREATE DATABASE "${this.name}"`);
+      });
       if (!this.files) this.files = await locateFiles(client, this.name);
     });
   }
 
   async drop(): Promise<void> {
-    await withAdmin(async (client) => {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await client.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`);
-          return;
-        } catch (error) {
-          // FORCE ends the database's other connections, but without pg_signal_backend (.ci/run grants
-          // it) refuses one it does not own, e.g. an autovacuum worker (seen once in CI): it ends soon.
-          if (attempt >= 10 || !/must be a member of the role whose process is being terminated/.test(String(error))) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-        }
-      }
-    });
+    await withAdmin((client) =>
+      // FORCE ends the database's other connections, but without pg_signal_backend (.ci/run grants
+      // it) refuses one it does not own, e.g. an autovacuum worker (seen once in CI): it ends soon.
+      retrying(10, /must be a member of the role whose process is being terminated/, () => client.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`)),
+    );
   }
 
   /**
