@@ -86,17 +86,33 @@ echo "Node $(node --version) at $(command -v node); logs in $LOGS"
 # The second runtime downloads while the first phases compute.
 [ -z "${STORELINK_SECOND_NODE:-}" ] && start "fetch $SECOND_NODE_SPEC" bash -c "npx -y -p $SECOND_NODE_SPEC node -p process.execPath > '$LOGS/second-node-path'"
 
-# The native modules compile for about a minute, mostly on one core (sqlite3 is one large C
-# file; JOBS lets node-gyp compile the rest side by side); the type check and the admin build use
-# the other core meanwhile.
-[ "${STORELINK_INSTALL_SCRIPTS:-}" = deferred ] && start "install scripts" env JOBS="${JOBS:-max}" npm rebuild
-
 # Type checking is the only type check (ts-jest only transpiles); the admin build and the unit
-# tests do not depend on it, so they run side by side (tsc uses one core). The unit tests need
-# no install script either: argon2, the one native module they load, ships prebuilt binaries
-# (its install script only checks for them); sqlite3, which the integration tests need, does not.
+# tests do not depend on it, so they run side by side (tsc uses one core).
 start typecheck npm run --silent typecheck
 start "admin build" npm run --silent build:admin
+
+if [ "${STORELINK_INSTALL_SCRIPTS:-}" = deferred ]; then
+  # The native modules compile for about a minute, mostly on one core (sqlite3 is one large C
+  # file; JOBS lets node-gyp compile the rest side by side); the type check and the admin build
+  # use the other core meanwhile. argon2 compiles on its own, beside them: its prebuilt linux-x64
+  # binary dies of SIGSEGV when loaded on this Debian, so its install script compiles it (a few
+  # seconds), and until that build exists node-gyp-build loads the prebuilt one. The unit tests
+  # (and every server) load argon2, so they wait for its build: started beside the compile, they
+  # crashed on the prebuilt binary when they won the race (CI, exit 139).
+  others="$(node -e '
+    const lock = require("./package-lock.json");
+    const names = Object.entries(lock.packages)
+      .filter(([path, entry]) => entry.hasInstallScript && path !== "node_modules/argon2")
+      .map(([path]) => path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length));
+    console.log([...new Set(names)].join(" "));
+  ')"
+  start "install scripts" env JOBS="${JOBS:-max}" npm rebuild $others # one name per word: unquoted
+  start "argon2 compile" npm rebuild argon2
+  finish "argon2 compile"
+fi
+
+# The unit tests need no other install script (sqlite3, which the integration tests need, is
+# not loaded by them).
 start unit node "$JEST" --ci --selectProjects unit
 
 # The second runtime, or this one when there is none.
