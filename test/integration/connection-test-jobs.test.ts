@@ -209,6 +209,21 @@ test('two instances on one database share a job, and no store is tested twice', 
   }
 });
 
+test('two jobs running at once: every store of the older one is tested first', async () => {
+  const { gql } = await startServer({ CONNECTION_TEST_CONCURRENCY: '1' });
+  const older = await seed(gql, 'Older', ['ok', 'ok', 'ok']);
+  const newer = await seed(gql, 'Newer', ['ok', 'ok', 'ok']);
+  const first = (await gql(START, { filter: { q: 'older' } })).data.testAllConnections;
+  const second = (await gql(START, { filter: { q: 'newer' } })).data.testAllConnections;
+  expect((await waitFor(gql, first.id, finished)).ok).toBe(3);
+  expect((await waitFor(gql, second.id, finished)).ok).toBe(3);
+
+  const firstRequestAt = (store: SeededStore) => Math.min(...requestsFor(store.hash!).map((request) => request.receivedAt));
+  const testedInOrder = [...older, ...newer].sort((a, b) => firstRequestAt(a) - firstRequestAt(b)).map((store) => store.name);
+  expect(testedInOrder.slice(0, 3).sort()).toEqual(['Older 000', 'Older 001', 'Older 002']);
+  expect(testedInOrder.slice(3).sort()).toEqual(['Newer 000', 'Newer 001', 'Newer 002']);
+});
+
 test("tests that spend one store's quota are spaced, whatever the concurrency", async () => {
   const { gql } = await startServer({ CONNECTION_TEST_CONCURRENCY: '8' });
   // Three stores saved with the same store hash: one BigCommerce store, one quota.
