@@ -38,7 +38,7 @@ const envSchema = z.object({
   ADMIN_PASSWORD: optionalNonEmpty,
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CONNECTION_TEST_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  CONNECTION_TEST_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
   RETEST_INTERVAL_MINUTES: z.coerce.number().min(0).max(60 * 24 * 31).default(0),
   GRAPHQL_INTROSPECTION: z.enum(['authenticated', 'off']).default('authenticated'),
   TRUST_PROXY: optionalNonEmpty,
