@@ -157,7 +157,7 @@ export async function startStorelink(config: Config, options: StartOptions = {})
       alerts,
     );
     const jobLifecycle = new JobLifecycle(dataSource, stores);
-    const jobRunner = new JobRunner(queue, jobLifecycle, history, connections, logger.child({ component: 'connection-test-jobs' }), {
+    const jobRunner = new JobRunner(queue, jobLifecycle, connections, logger.child({ component: 'connection-test-jobs' }), {
       concurrency: config.connectionTestConcurrency,
       pollMs: 1000,
       retestIntervalMs: config.retestIntervalMinutes * 60_000,

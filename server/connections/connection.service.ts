@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import type { AuditService } from '../audit/audit.service';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditEntry, AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/errors';
 import type { ApiVersion } from '../common/api-version';
 import type { Platform } from '../common/platform';
@@ -16,6 +16,15 @@ import { summaryColumnsOf } from './latest-test-summary';
 import { StoreConnectorSession, UnsavedConnectorSession } from './store-connector-session';
 import type { TestRecordedListener } from './test-recorded-listener';
 import { EcommerceStore as StoreRow } from '../stores/ecommerce-store.entity';
+
+/** A recorded test, with the status of the store's newest test before it. */
+export interface RecordedTest {
+  test: ConnectionTest;
+  previousStatus: ConnectionStatus | null;
+}
+
+/** More to write in the transaction that records a test (a bulk job's item finished with it). */
+export type AlsoRecord = (recorded: RecordedTest, manager: EntityManager) => Promise<void>;
 
 /**
  * Proves that a store's credentials work: tests saved credentials and records the result,
@@ -34,13 +43,15 @@ export class ConnectionService {
     private readonly listener?: TestRecordedListener,
   ) {}
 
-  /** Tests the store's saved credentials and adds the result to its history. */
-  async testSavedCredentials(storeId: string): Promise<ConnectionTest> {
+  /**
+   * Tests the store's saved credentials and adds the result to its history, with its audit event
+   * and whatever `alsoRecord` writes, in one transaction.
+   */
+  async testSavedCredentials(storeId: string, alsoRecord?: AlsoRecord): Promise<ConnectionTest> {
     const store = await this.stores.findById(storeId);
     const saved = this.stores.savedCredentials(store);
     const outcome = saved ? await this.run(store, saved, new StoreConnectorSession(this.stores, store)) : notConfigured(store.apiVersion);
-    await this.audit.record(connectionTested(store, outcome));
-    return this.record(store.id, outcome);
+    return this.record(store.id, outcome, { audit: connectionTested(store, outcome), alsoRecord });
   }
 
   /** Tests credentials as typed, saving nothing. With a store, an omitted secret means the saved one. */
@@ -106,20 +117,24 @@ export class ConnectionService {
    * credentials saved now), yet a new token that fails where the old one worked is exactly the
    * change to alert on. On PostgreSQL the row is locked first, so two tests of one store
    * recorded at once each see the other's (SQLite write transactions are exclusive already).
+   * The audit event and `alsoRecord`'s writes share the transaction: a crash keeps all or none,
+   * and on SQLite the one writing connection is taken once per test rather than three times.
    */
-  private async record(storeId: string, outcome: ConnectionOutcome): Promise<ConnectionTest> {
+  private async record(storeId: string, outcome: ConnectionOutcome, also: { audit?: AuditEntry; alsoRecord?: AlsoRecord } = {}): Promise<ConnectionTest> {
     const test = await this.dataSource.transaction(async (manager) => {
       const store = await manager.getRepository(StoreRow).findOne({
         select: { id: true, name: true, platform: true, apiVersion: true },
         where: { id: storeId },
         ...(this.dataSource.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
       });
-      const previousStatus = this.listener ? await this.history.latestStatus(storeId, manager) : null;
+      const previousStatus = await this.history.latestStatus(storeId, manager);
       const recorded = await this.history.record(storeId, outcome, manager);
       await this.stores.noteNewestTest(storeId, summaryColumnsOf(recorded), manager);
+      if (also.audit) await this.audit.record(also.audit, manager);
       if (store && this.listener) {
         await this.listener.testRecorded({ store, previousStatus, test: recorded }, manager);
       }
+      await also.alsoRecord?.({ test: recorded, previousStatus }, manager);
       return recorded;
     });
     this.listener?.committed?.();

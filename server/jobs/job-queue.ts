@@ -181,16 +181,18 @@ export class JobQueue {
     });
   }
 
-  /** Records an item's result, if this claim still owns it; then completes the job if nothing is left. */
-  async finish(item: ClaimedItem, result: ItemResult): Promise<void> {
+  /**
+   * Records an item's result, if this claim still owns it; with `manager`, inside that
+   * transaction (the one that records the test). Then call completeIfFinished, after it commits.
+   */
+  async recordResult(item: ClaimedItem, result: ItemResult, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const statusChanged = result.previousStatus !== null && result.resultStatus !== null && result.previousStatus !== result.resultStatus;
-    await this.dataSource
+    await manager
       .createQueryBuilder()
       .update(ConnectionTestJobItem)
       .set({ status: JobItemStatus.DONE, claimToken: null, finishedAt: new Date(), statusChanged, ...result })
       .where({ id: item.id, claimToken: item.claimToken })
       .execute();
-    await this.completeIfFinished(item.jobId);
   }
 
   /** Gives an item back (the instance is stopping): another instance, or this one after a restart, tests it. */

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
 import { runAsSystem, runInAuditScope } from '../audit/audit-scope';
 import type { ConnectionStatus } from '../common/connection-outcome';
 import { ClaimPump } from '../common/claim-pump';
@@ -8,14 +9,16 @@ import type { JobLifecycle } from './job-lifecycle';
 import type { ClaimedItem, ItemResult, JobQueue } from './job-queue';
 import { auditActorOfJob, JOB_RUNNER_ACTOR } from './job-starter';
 
-/** What the runner needs of the connections service: test a store's saved credentials and record the result in its history. */
+/**
+ * What the runner needs of the connections service: test a store's saved credentials and record
+ * the result in its history; `alsoRecord` writes in the same transaction, told of the test and
+ * the status of the store's newest test before it.
+ */
 export interface SavedCredentialsTester {
-  testSavedCredentials(storeId: string): Promise<ConnectionTest>;
-}
-
-/** What the runner needs of the history: the status of a store's newest test, before it adds one. */
-export interface LatestStatusReader {
-  latestStatus(storeId: string): Promise<ConnectionStatus | null>;
+  testSavedCredentials(
+    storeId: string,
+    alsoRecord: (recorded: { test: ConnectionTest; previousStatus: ConnectionStatus | null }, manager: EntityManager) => Promise<void>,
+  ): Promise<ConnectionTest>;
 }
 
 
@@ -50,7 +53,6 @@ export class JobRunner {
   constructor(
     private readonly queue: JobQueue,
     private readonly lifecycle: JobLifecycle,
-    private readonly history: LatestStatusReader,
     private readonly tester: SavedCredentialsTester,
     private readonly logger: Logger,
     private readonly options: JobRunnerOptions,
@@ -113,19 +115,22 @@ export class JobRunner {
   }
 
   private async run(item: ClaimedItem): Promise<void> {
-    let result: ItemResult;
+    // Set only when the test was not recorded: a recorded test's result is written in its transaction.
+    let unrecorded: ItemResult | null = null;
     try {
-      const previousStatus = await this.history.latestStatus(item.storeId);
-      const test = await runInAuditScope({ actor: auditActorOfJob(item.startedBy), ip: null }, () => this.tester.testSavedCredentials(item.storeId));
-      result = { success: test.success, resultStatus: test.status, previousStatus, testId: test.id, message: test.message };
+      await runInAuditScope({ actor: auditActorOfJob(item.startedBy), ip: null }, () =>
+        this.tester.testSavedCredentials(item.storeId, ({ test, previousStatus }, manager) =>
+          this.queue.recordResult(item, { success: test.success, resultStatus: test.status, previousStatus, testId: test.id, message: test.message }, manager),
+        ),
+      );
       this.consecutiveErrors.delete(item.jobId);
     } catch (err) {
       if (err instanceof NotFoundError) {
         // Deleted since the job started: its item went with it (ON DELETE CASCADE), nothing to record.
-        result = { success: null, resultStatus: null, previousStatus: null, testId: null, message: 'The store was deleted before it was tested.' };
+        unrecorded = { success: null, resultStatus: null, previousStatus: null, testId: null, message: 'The store was deleted before it was tested.' };
       } else {
         this.logger.error({ err, jobId: item.jobId, storeId: item.storeId }, 'connection test jobs: a test could not run');
-        result = { success: false, resultStatus: null, previousStatus: null, testId: null, message: INTERNAL_ERROR_MESSAGE };
+        unrecorded = { success: false, resultStatus: null, previousStatus: null, testId: null, message: INTERNAL_ERROR_MESSAGE };
         const errors = (this.consecutiveErrors.get(item.jobId) ?? 0) + 1;
         this.consecutiveErrors.set(item.jobId, errors);
         if (errors >= MAX_CONSECUTIVE_ERRORS) {
@@ -134,7 +139,8 @@ export class JobRunner {
       }
     }
     try {
-      await this.queue.finish(item, result);
+      if (unrecorded) await this.queue.recordResult(item, unrecorded);
+      await this.queue.completeIfFinished(item.jobId);
     } catch (err) {
       // The lease runs out and the item is tested again (by this instance or another).
       this.logger.error({ err, jobId: item.jobId, storeId: item.storeId }, 'connection test jobs: recording a result failed');
