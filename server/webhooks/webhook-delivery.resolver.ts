@@ -11,15 +11,15 @@ export class WebhookDeliveryResolver {
   constructor(private readonly deliveries: WebhookDeliveryService) {}
 
   @Authorized()
-  @Query(() => [WebhookDelivery], { description: 'Newest first; page is 0-based.' })
+  @Query(() => [WebhookDelivery], { description: 'Newest first unless sortField/sortOrder say otherwise; page is 0-based.' })
   allWebhookDeliveries(
     @Arg('page', () => Int, { nullable: true }) page?: number,
     @Arg('perPage', () => Int, { nullable: true }) perPage?: number,
-    @Arg('sortField', () => String, { nullable: true }) _sortField?: string,
-    @Arg('sortOrder', () => String, { nullable: true }) _sortOrder?: string,
+    @Arg('sortField', () => String, { nullable: true }) sortField?: string,
+    @Arg('sortOrder', () => String, { nullable: true }) sortOrder?: string,
     @Arg('filter', () => WebhookDeliveryFilter, { nullable: true }) filter?: WebhookDeliveryFilter,
   ): Promise<WebhookDelivery[]> {
-    return this.deliveries.list({ page, perPage, filter });
+    return this.deliveries.list({ page, perPage, sortField, sortOrder, filter });
   }
 
   @Authorized()

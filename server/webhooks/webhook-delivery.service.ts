@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Brackets, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors';
-import { validPage } from '../common/list-params';
+import { type ListParams, pageOf } from '../common/list-params';
 import { WebhookDeliveryStatus } from './webhook-delivery-status';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import type { WebhookEndpointService } from './webhook-endpoint.service';
 import { WIRE_NAMES, WebhookEventType } from './webhook-event-type';
 
-const MAX_PER_PAGE = 200;
+/** How the delivery log pages and sorts: newest first unless asked otherwise. */
+const LIST_RULES = {
+  alias: 'delivery',
+  fields: ['id', 'createdAt', 'eventType', 'status', 'attempts', 'responseStatus', 'nextAttemptAt', 'deliveredAt'],
+  defaultField: 'createdAt',
+  defaultOrder: 'DESC',
+  maxPerPage: 200,
+} as const;
 
 export interface DeliveryFilter {
   ids?: string[] | null;
@@ -77,10 +84,9 @@ export class WebhookDeliveryService {
     return delivery;
   }
 
-  /** Newest first. */
-  async list(params: { page?: number | null; perPage?: number | null; filter?: DeliveryFilter | null }): Promise<WebhookDelivery[]> {
-    const { perPage, offset } = validPage(params.page, params.perPage, { defaultPerPage: 25, maxPerPage: MAX_PER_PAGE });
-    return this.filtered(params.filter).orderBy('delivery.createdAt', 'DESC').addOrderBy('delivery.id', 'ASC').offset(offset).limit(perPage).getMany();
+  /** A page of the log, newest first unless another sort is asked for. */
+  list(params: ListParams<DeliveryFilter>): Promise<WebhookDelivery[]> {
+    return pageOf(this.filtered(params.filter), params, LIST_RULES).getMany();
   }
 
   count(filter?: DeliveryFilter | null): Promise<number> {

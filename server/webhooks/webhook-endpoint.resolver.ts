@@ -19,15 +19,15 @@ export class WebhookEndpointResolver {
   }
 
   @Authorized()
-  @Query(() => [WebhookEndpoint], { description: 'Newest first; page is 0-based.' })
+  @Query(() => [WebhookEndpoint], { description: 'Newest first unless sortField/sortOrder say otherwise; page is 0-based.' })
   allWebhookEndpoints(
     @Arg('page', () => Int, { nullable: true }) page?: number,
     @Arg('perPage', () => Int, { nullable: true }) perPage?: number,
-    @Arg('sortField', () => String, { nullable: true }) _sortField?: string,
-    @Arg('sortOrder', () => String, { nullable: true }) _sortOrder?: string,
+    @Arg('sortField', () => String, { nullable: true }) sortField?: string,
+    @Arg('sortOrder', () => String, { nullable: true }) sortOrder?: string,
     @Arg('filter', () => WebhookEndpointFilter, { nullable: true }) filter?: WebhookEndpointFilter,
   ): Promise<WebhookEndpoint[]> {
-    return this.endpoints.list({ page, perPage, filter });
+    return this.endpoints.list({ page, perPage, sortField, sortOrder, filter });
   }
 
   @Authorized()

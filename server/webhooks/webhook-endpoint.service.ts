@@ -4,7 +4,7 @@ import { AuditAction, AuditTargetType } from '../audit/audit-action';
 import { SYSTEM_ACTOR } from '../audit/audit-scope';
 import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/errors';
-import { validPage } from '../common/list-params';
+import { type ListParams, pageOf } from '../common/list-params';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { SUBSCRIBABLE_EVENTS, type WebhookEventType } from './webhook-event-type';
@@ -15,7 +15,14 @@ import { validWebhookUrl } from './webhook-url';
 /** How long the secret a rotation replaced still signs (beside the new one), so receivers can switch without a gap. */
 export const PREVIOUS_SECRET_GRACE_MS = 24 * 3600_000;
 const MAX_DESCRIPTION = 500;
-const MAX_PER_PAGE = 200;
+/** How the endpoints page and sort: newest first unless asked otherwise. */
+const LIST_RULES = {
+  alias: 'endpoint',
+  fields: ['id', 'url', 'description', 'enabled', 'createdAt', 'updatedAt'],
+  defaultField: 'createdAt',
+  defaultOrder: 'DESC',
+  maxPerPage: 200,
+} as const;
 
 
 export interface WebhookEndpointInput {
@@ -157,9 +164,9 @@ export class WebhookEndpointService {
     return endpoint;
   }
 
-  async list(params: { page?: number | null; perPage?: number | null; filter?: { ids?: string[] | null } | null }): Promise<WebhookEndpoint[]> {
-    const { perPage, offset } = validPage(params.page, params.perPage, { defaultPerPage: 25, maxPerPage: MAX_PER_PAGE });
-    return this.filtered(params.filter).orderBy('endpoint.createdAt', 'DESC').addOrderBy('endpoint.id', 'ASC').offset(offset).limit(perPage).getMany();
+  /** A page of the endpoints, newest first unless another sort is asked for. */
+  list(params: ListParams<{ ids?: string[] | null }>): Promise<WebhookEndpoint[]> {
+    return pageOf(this.filtered(params.filter), params, LIST_RULES).getMany();
   }
 
   count(filter?: { ids?: string[] | null } | null): Promise<number> {
