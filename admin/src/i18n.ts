@@ -7,6 +7,8 @@ const messages = {
   ra: {
     ...englishMessages.ra,
     auth: { ...englishMessages.ra.auth, username: 'Email' },
+    // The label as it is: react-admin lower-cases its first letter, which makes "uRL" and "aPI Version".
+    sort: { ...englishMessages.ra.sort, sort_by: 'Sort by %{field} %{order}' },
   },
   resources: {
     EcommerceStore: {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { WebhookReceiver, verifiesWith } from '../support/webhook-receiver';
 import { useAdminUi } from './support/admin-ui';
-import { inputLabelled, signIn } from './support/steps';
+import { inputLabelled, signIn, waitUntil } from './support/steps';
 
 /**
  * The Webhooks page in real Chromium against the real server and a receiver on 127.0.0.1: add
@@ -96,6 +96,30 @@ describe('webhooks in the admin UI, in Chromium', () => {
     await page.getByText('Disabled', { exact: true }).waitFor();
     await page.getByText(`${receiver.url}/ui`).waitFor();
     await shots.take(page, 'list-disabled');
+  });
+
+  step('sorts the list by a column: URL ascending, then descending', async () => {
+    const created = await server.graphql(
+      'mutation($u: String!) { createWebhookEndpoint(url: $u, events: [CONNECTION_FAILED]) { endpoint { id } } }',
+      { u: `${receiver.url}/zz-last` },
+      await server.login(),
+    );
+    expect(created.errors).toBeUndefined();
+    await page.reload();
+    const first = `${receiver.url}/ui`;
+    const last = `${receiver.url}/zz-last`;
+    const listed = () => page.getByRole('cell', { name: new RegExp(`^${receiver.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`) }).allTextContents();
+    const listedAs = (order: string[]) => waitUntil(async () => JSON.stringify(await listed()) === JSON.stringify(order), `the list in the order ${order.join(', ')}`);
+    // Newest first by default.
+    await listedAs([last, first]);
+    // Its tooltip names the column as labelled (react-admin's own text said "Sort by uRL").
+    await page.getByRole('button', { name: 'URL' }).hover();
+    await page.getByRole('tooltip', { name: 'Sort by URL ascending', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'URL' }).click();
+    await listedAs([first, last]);
+    await page.getByRole('button', { name: 'URL' }).click();
+    await listedAs([last, first]);
+    await shots.take(page, 'list-sorted-by-url');
   });
 
   step('at 390 px the page still works', async () => {

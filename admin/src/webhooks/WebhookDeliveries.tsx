@@ -41,20 +41,18 @@ export const WebhookDeliveries = () => {
     <Box sx={{ width: '100%', maxWidth: 'calc(100vw - 32px)', overflowX: 'auto' }}>
     <ReferenceManyField<WebhookDeliveryRecord> reference="WebhookDelivery" target="endpointId" perPage={25} sort={{ field: 'createdAt', order: 'DESC' }}>
       <DataTable<WebhookDeliveryRecord> bulkActionButtons={false} rowClick={false} empty={<p>Nothing sent yet.</p>}>
-        <DataTable.Col<WebhookDeliveryRecord> source="createdAt" label="Event at" disableSort render={() => <DateField source="createdAt" showTime />} />
-        <DataTable.Col<WebhookDeliveryRecord> source="eventType" label="Event" disableSort render={(delivery) => EVENT_LABELS[delivery.eventType] ?? delivery.eventType} />
+        <DataTable.Col<WebhookDeliveryRecord> source="createdAt" label="Event at" render={() => <DateField source="createdAt" showTime />} />
+        <DataTable.Col<WebhookDeliveryRecord> source="eventType" label="Event" render={(delivery) => EVENT_LABELS[delivery.eventType] ?? delivery.eventType} />
         <DataTable.Col<WebhookDeliveryRecord>
           source="status"
           label="Status"
-          disableSort
           render={(delivery) => <Chip size="small" color={STATUS_COLOURS[delivery.status]} label={delivery.status.toLowerCase()} />}
         />
-        <DataTable.Col<WebhookDeliveryRecord> source="attempts" label="Attempts" disableSort />
-        <DataTable.Col<WebhookDeliveryRecord> source="responseStatus" label="Last answer" disableSort render={(delivery) => <Answer delivery={delivery} />} />
+        <DataTable.Col<WebhookDeliveryRecord> source="attempts" label="Attempts" />
+        <DataTable.Col<WebhookDeliveryRecord> source="responseStatus" label="Last answer" render={(delivery) => <Answer delivery={delivery} />} />
         <DataTable.Col<WebhookDeliveryRecord>
           source="nextAttemptAt"
           label="Next attempt"
-          disableSort
           render={(delivery) => (delivery.nextAttemptAt ? <DateField source="nextAttemptAt" showTime /> : '—')}
         />
         <DataTable.Col<WebhookDeliveryRecord> source="eventId" label="webhook-id" disableSort />

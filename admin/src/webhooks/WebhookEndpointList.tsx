@@ -19,8 +19,8 @@ export const WebhookEndpointList = () => {
         />
       ) : (
         <DataTable<WebhookEndpointRecord> bulkActionButtons={false} rowClick="edit">
-          <DataTable.Col<WebhookEndpointRecord> source="url" label="URL" disableSort />
-          <DataTable.Col<WebhookEndpointRecord> source="description" label="Description" disableSort render={(endpoint) => endpoint.description ?? '—'} />
+          <DataTable.Col<WebhookEndpointRecord> source="url" label="URL" />
+          <DataTable.Col<WebhookEndpointRecord> source="description" label="Description" render={(endpoint) => endpoint.description ?? '—'} />
           <DataTable.Col<WebhookEndpointRecord>
             source="events"
             label="Events"
@@ -33,9 +33,9 @@ export const WebhookEndpointList = () => {
               </Stack>
             )}
           />
-          <DataTable.Col<WebhookEndpointRecord> source="enabled" label="Status" disableSort render={(endpoint) => <Status endpoint={endpoint} />} />
+          <DataTable.Col<WebhookEndpointRecord> source="enabled" label="Status" render={(endpoint) => <Status endpoint={endpoint} />} />
           <DataTable.Col<WebhookEndpointRecord> source="secretLast4" label="Secret" disableSort render={(endpoint) => `whsec_…${endpoint.secretLast4}`} />
-          <DataTable.Col<WebhookEndpointRecord> source="createdAt" label="Created" disableSort render={() => <DateField source="createdAt" showTime />} />
+          <DataTable.Col<WebhookEndpointRecord> source="createdAt" label="Created" render={() => <DateField source="createdAt" showTime />} />
         </DataTable>
       )}
     </List>
