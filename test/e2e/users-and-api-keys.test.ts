@@ -9,7 +9,8 @@ import { DESKTOP, inputLabelled, signIn, signedInPage, waitUntil } from './suppo
  * the real server: adds a user, makes them an administrator, disables them (they can no longer
  * sign in) and enables them again; creates an API key, is shown it once and copies it, calls
  * /graphql with it, sees when it was last used, revokes it and sees it refused. Their own
- * account cannot be demoted or disabled, and the page says so. Both pages work at 390 px.
+ * account cannot be demoted or disabled, and the page says so. A save that finds the session
+ * ended keeps the form and saves after signing in again in place. Both pages work at 390 px.
  * Screenshots in test-results/users-and-api-keys/.
  */
 
@@ -187,6 +188,49 @@ describe('users and API keys in the admin UI, in Chromium', () => {
     await shots.take(page, 'api-key-revoked');
     await menuItem('API keys').click();
     await page.getByRole('row').filter({ hasText: 'Order sync (production)' }).getByText('Revoked').waitFor();
+  });
+
+  step('a save that finds the session ended keeps what was typed, and saves once they sign in again in place', async () => {
+    /** The session ends on the server (expired, or signed out elsewhere) while the admin types. */
+    const endSession = async () => {
+      const token = (await page.evaluate("sessionStorage.getItem('storelink.session')")) as string;
+      expect((await server.graphql('mutation { logout }', {}, token)).errors).toBeUndefined();
+    };
+    const dialog = page.getByTestId('session-ended');
+    const signInAgainAndSave = async () => {
+      await dialog.getByLabel(/^Password/).fill(ADMIN.password);
+      await dialog.getByRole('button', { name: 'Sign in and save' }).click();
+    };
+
+    await menuItem('Users').click();
+    await page.getByRole('link', { name: 'Create' }).click();
+    await inputLabelled(page, 'Email').fill('late@example.com');
+    await inputLabelled(page, 'First password').fill('a first password for late');
+    await endSession();
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await dialog.getByText('Your session ended; the user was not added').waitFor();
+    await shots.take(page, 'user-create-session-ended');
+    expect(page.url()).toContain('/User/create');
+    // (The dialog has an Email field of its own, for signing in.)
+    expect(await page.locator('#main-content input[name="email"]').inputValue()).toBe('late@example.com');
+    await signInAgainAndSave();
+    await page.getByText('late@example.com can sign in now, as viewer (read-only).').waitFor();
+    await rowLink('late@example.com').waitFor();
+
+    await menuItem('API keys').click();
+    await page.getByRole('link', { name: 'Create' }).click();
+    await inputLabelled(page, 'Name').fill('Nightly export');
+    await endSession();
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await dialog.getByText('Your session ended; the key was not created').waitFor();
+    expect(await inputLabelled(page, 'Name').inputValue()).toBe('Nightly export');
+    await signInAgainAndSave();
+    await page.getByTestId('api-key-shown-once').waitFor();
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    await page.getByRole('heading', { name: 'Nightly export' }).waitFor();
+
+    await menuItem('API keys').click();
+    await rowLink('Order sync (production)').waitFor();
   });
 
   step('no critical or serious axe-core violation on the users and API key pages', async () => {

@@ -1,6 +1,7 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Form, SaveButton, SelectInput, TextInput, Title, maxLength, required, useNotify, useRedirect } from 'react-admin';
+import { useSignInAgain } from '../account/useSignInAgain';
 import { SecretShownOnce } from '../common/SecretShownOnce';
 import { ROLE_CHOICES, ROLE_HELP } from '../common/roles';
 import { submitOrFieldError } from '../common/submitOrFieldError';
@@ -19,12 +20,16 @@ export const ApiKeyCreate = () => {
   const redirect = useRedirect();
   const [created, setCreated] = useState<{ id: string; key: string } | null>(null);
 
-  const save = (values: Record<string, unknown>) =>
-    submitOrFieldError(async () => {
-      const { name, role } = values as unknown as CreateValues;
-      const { data } = await graphqlClient.mutate({ mutation: CREATE_API_KEY, variables: { name, role } });
-      setCreated({ id: data!.createApiKey.apiKey.id, key: data!.createApiKey.key });
-    }, notify);
+  const signInAgain = useSignInAgain<CreateValues>('Your session ended; the key was not created', (values) => save(values));
+  const save = ({ name, role }: CreateValues) =>
+    submitOrFieldError(
+      async () => {
+        const { data } = await graphqlClient.mutate({ mutation: CREATE_API_KEY, variables: { name, role } });
+        setCreated({ id: data!.createApiKey.apiKey.id, key: data!.createApiKey.key });
+      },
+      notify,
+      () => signInAgain.sessionEnded({ name, role }),
+    );
 
   return (
     <Card sx={{ mt: 2, maxWidth: 760 }}>
@@ -38,7 +43,7 @@ export const ApiKeyCreate = () => {
             Programs send it as &quot;Authorization: Bearer &lt;key&gt;&quot; with every request to /graphql. storelink keeps only a hash of it.
           </SecretShownOnce>
         ) : (
-          <Form onSubmit={save} defaultValues={{ role: 'VIEWER' }}>
+          <Form onSubmit={(values: Record<string, unknown>) => save(values as unknown as CreateValues)} defaultValues={{ role: 'VIEWER' }}>
             <TextInput
               source="name"
               label="Name"
@@ -48,6 +53,7 @@ export const ApiKeyCreate = () => {
             />
             <SelectInput source="role" label="Role" choices={ROLE_CHOICES} validate={required()} helperText={ROLE_HELP} fullWidth />
             <SaveButton label="Create key" alwaysEnable />
+            {signInAgain.dialog}
           </Form>
         )}
       </CardContent>

@@ -9,7 +9,7 @@ import { GuideCard } from './GuideCard';
 import { guideFor } from './PlatformGuide';
 import { LatestResultProvider } from './LatestResult';
 import { SaveRefusedPanel } from './SaveRefusedPanel';
-import { SignInAgainDialog } from './SignInAgainDialog';
+import { SignInAgainDialog } from '../account/SignInAgainDialog';
 import { useSaveStore } from './useSaveStore';
 
 /**

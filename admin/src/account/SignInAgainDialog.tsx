@@ -1,6 +1,6 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { EmailField, FormError, PasswordField } from '../account/SignInFields';
+import { EmailField, FormError, PasswordField } from './SignInFields';
 
 interface Props {
   open: boolean;
@@ -25,7 +25,7 @@ export const SignInAgainDialog = ({ open, title, summary, email: knownEmail, onS
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    event.stopPropagation(); // not the store form around it
+    event.stopPropagation(); // not the form around it
     setBusy(true);
     setError(null);
     try {
