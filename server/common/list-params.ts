@@ -82,6 +82,11 @@ export interface ListRules<Field extends string> {
   thenBy?: readonly SortKey[];
 }
 
+/** The rules of a list shown newest first (by its createdAt column) unless another sort is asked for. */
+export function newestFirst<Field extends string>(alias: string, fields: readonly Field[], maxPerPage: number): ListRules<Field | 'createdAt'> {
+  return { alias, fields: [...fields, 'createdAt'], defaultField: 'createdAt', defaultOrder: 'DESC', maxPerPage };
+}
+
 /** 25 rows unless asked otherwise, as react-admin's lists ask. */
 const DEFAULT_PER_PAGE = 25;
 

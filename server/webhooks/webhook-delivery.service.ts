@@ -1,21 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Brackets, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors';
-import { type ListParams, pageOf } from '../common/list-params';
+import { type ListParams, newestFirst, pageOf } from '../common/list-params';
 import { WebhookDeliveryStatus } from './webhook-delivery-status';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import type { WebhookEndpointService } from './webhook-endpoint.service';
 import { WIRE_NAMES, WebhookEventType } from './webhook-event-type';
 
-/** How the delivery log pages and sorts: newest first unless asked otherwise. */
-const LIST_RULES = {
-  alias: 'delivery',
-  fields: ['id', 'createdAt', 'eventType', 'status', 'attempts', 'responseStatus', 'nextAttemptAt', 'deliveredAt'],
-  defaultField: 'createdAt',
-  defaultOrder: 'DESC',
-  maxPerPage: 200,
-} as const;
+const LIST_RULES = newestFirst('delivery', ['id', 'eventType', 'status', 'attempts', 'responseStatus', 'nextAttemptAt', 'deliveredAt'], 200);
 
 export interface DeliveryFilter {
   ids?: string[] | null;

@@ -4,7 +4,7 @@ import { AuditAction, AuditTargetType } from '../audit/audit-action';
 import { SYSTEM_ACTOR } from '../audit/audit-scope';
 import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/errors';
-import { type ListParams, pageOf } from '../common/list-params';
+import { type ListParams, newestFirst, pageOf } from '../common/list-params';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { SUBSCRIBABLE_EVENTS, type WebhookEventType } from './webhook-event-type';
@@ -15,14 +15,7 @@ import { validWebhookUrl } from './webhook-url';
 /** How long the secret a rotation replaced still signs (beside the new one), so receivers can switch without a gap. */
 export const PREVIOUS_SECRET_GRACE_MS = 24 * 3600_000;
 const MAX_DESCRIPTION = 500;
-/** How the endpoints page and sort: newest first unless asked otherwise. */
-const LIST_RULES = {
-  alias: 'endpoint',
-  fields: ['id', 'url', 'description', 'enabled', 'createdAt', 'updatedAt'],
-  defaultField: 'createdAt',
-  defaultOrder: 'DESC',
-  maxPerPage: 200,
-} as const;
+const LIST_RULES = newestFirst('endpoint', ['id', 'url', 'description', 'enabled', 'updatedAt'], 200);
 
 
 export interface WebhookEndpointInput {
