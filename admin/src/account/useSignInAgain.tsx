@@ -10,14 +10,14 @@ import { SignInAgainDialog } from './SignInAgainDialog';
  * form stays as it was; nothing typed is lost. (react-admin's own save would sign out and leave
  * the page.)
  */
-export function useSignInAgain<Values>(title: string, save: (values: Values) => Promise<unknown>) {
+export function useSignInAgain<Values>(save: (values: Values) => Promise<unknown>) {
   const { identity } = useGetIdentity();
-  const [refused, setRefused] = useState<{ values: Values } | null>(null);
+  const [refused, setRefused] = useState<{ values: Values; title: string; summary: string } | null>(null);
   const dialog = refused && (
     <SignInAgainDialog
       open
-      title={title}
-      summary="storelink refused it because you are no longer signed in."
+      title={refused.title}
+      summary={refused.summary}
       email={String(identity?.fullName ?? '')}
       onSignInAndSave={async (email, password) => {
         await signIn(email, password);
@@ -28,5 +28,9 @@ export function useSignInAgain<Values>(title: string, save: (values: Values) => 
       onCancel={() => setRefused(null)}
     />
   );
-  return { sessionEnded: (values: Values) => setRefused({ values }), dialog };
+  return {
+    /** The save of `values` was refused: `title` says what was not saved, `summary` why, in one sentence. */
+    sessionEnded: (values: Values, title: string, summary = 'storelink refused the save because you are no longer signed in.') => setRefused({ values, title, summary }),
+    dialog,
+  };
 }

@@ -20,7 +20,7 @@ export const ApiKeyCreate = () => {
   const redirect = useRedirect();
   const [created, setCreated] = useState<{ id: string; key: string } | null>(null);
 
-  const signInAgain = useSignInAgain<CreateValues>('Your session ended; the key was not created', (values) => save(values));
+  const signInAgain = useSignInAgain<CreateValues>((values) => save(values));
   const save = ({ name, role }: CreateValues) =>
     submitOrFieldError(
       async () => {
@@ -28,7 +28,7 @@ export const ApiKeyCreate = () => {
         setCreated({ id: data!.createApiKey.apiKey.id, key: data!.createApiKey.key });
       },
       notify,
-      () => signInAgain.sessionEnded({ name, role }),
+      () => signInAgain.sessionEnded({ name, role }, 'Your session ended; the key was not created'),
     );
 
   return (

@@ -1,5 +1,5 @@
 import { Alert, Box, CardContent, Divider, Stack, Typography } from '@mui/material';
-import { BooleanInput, DeleteButton, Form, required, SaveButton, TextInput, Toolbar, useGetIdentity } from 'react-admin';
+import { BooleanInput, DeleteButton, Form, required, SaveButton, TextInput, Toolbar } from 'react-admin';
 import type { EcommerceStore } from '../types';
 import { useIsViewer } from '../useIsViewer';
 import { ApiAccessSection } from './ApiAccessSection';
@@ -9,7 +9,6 @@ import { GuideCard } from './GuideCard';
 import { guideFor } from './PlatformGuide';
 import { LatestResultProvider } from './LatestResult';
 import { SaveRefusedPanel } from './SaveRefusedPanel';
-import { SignInAgainDialog } from '../account/SignInAgainDialog';
 import { useSaveStore } from './useSaveStore';
 
 /**
@@ -28,10 +27,9 @@ export const StoreSettingsForm = ({ store }: { store: EcommerceStore }) => (
 );
 
 const SettingsForm = ({ store }: { store: EcommerceStore }) => {
-  const { save, sessionEnded } = useSaveStore(store);
+  const { save, sessionEndedDialog } = useSaveStore(store);
   const guide = guideFor(store);
   const viewer = useIsViewer();
-  const { identity } = useGetIdentity();
 
   return (
     // A new version of the store (after a save) starts a fresh form: clean, Save disabled, no typed secret left in it.
@@ -83,16 +81,7 @@ const SettingsForm = ({ store }: { store: EcommerceStore }) => {
           confirmContent="storelink forgets this store and its saved API credentials. Nothing changes in the store itself."
         />
       </Toolbar>
-      {sessionEnded && (
-        <SignInAgainDialog
-          open
-          title={sessionEnded.title}
-          summary={sessionEnded.summary}
-          email={String(identity?.fullName ?? '')}
-          onSignInAndSave={sessionEnded.signInAndSave}
-          onCancel={sessionEnded.cancel}
-        />
-      )}
+      {sessionEndedDialog}
       <Divider />
       <CardContent>
         <ConnectionTestSection store={store} />

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
 // The data provider itself, not react-admin's useDataProvider: on a lost session that one signs
 // out, leaves the page (and what was typed) and resolves with an empty answer, which a save must
 // never take for a success.
 import { dataProvider } from '../dataProvider';
+import { useSignInAgain } from '../account/useSignInAgain';
 import { toStorelinkError } from '../errors';
-import { signIn } from '../signIn';
 import type { EcommerceStore } from '../types';
 import { credentialsChanged, formFieldFor, toCredentialsInput, type StoreFormValues } from './credentialsForm';
 import { useShowLatestResult } from './LatestResult';
@@ -20,8 +19,12 @@ export function useSaveStore(store: EcommerceStore) {
   const notify = useNotify();
   const refresh = useRefresh();
   const show = useShowLatestResult();
-  /** A save that found the session ended: what it was saving, and what it managed to save before. */
-  const [sessionEnded, setSessionEnded] = useState<{ values: StoreFormValues; saved: string[] } | null>(null);
+  // After signing in again, what is still in the form is saved once more.
+  const signInAgain = useSignInAgain<StoreFormValues>(async (values) => {
+    const fieldErrors = await save(values);
+    const first = fieldErrors && Object.values(fieldErrors)[0];
+    if (first) notify(`Not saved: ${first}`, { type: 'error' });
+  });
 
   const save = async (values: StoreFormValues): Promise<Partial<Record<keyof StoreFormValues, string>> | undefined> => {
     const changes: string[] = [];
@@ -58,7 +61,13 @@ export function useSaveStore(store: EcommerceStore) {
       if (changes.length > 0) refresh();
       if (problem.code === 'UNAUTHENTICATED') {
         // Nothing after the refused write was sent; the form keeps every value for the retry.
-        setSessionEnded({ values, saved: changes });
+        if (changes.length === 0) signInAgain.sessionEnded(values, 'Your session ended; nothing was saved');
+        else
+          signInAgain.sessionEnded(
+            values,
+            `Your session ended; the ${changes.includes('name') ? 'API access' : 'rest'} was not saved`,
+            `The ${changes.join(' and ')} had been saved before; the rest was not.`,
+          );
         return undefined;
       }
       if (problem.code === 'CONNECTION_TEST_FAILED' && problem.result) {
@@ -80,24 +89,5 @@ export function useSaveStore(store: EcommerceStore) {
     }
   };
 
-  /** Signs in again (the session had ended) and saves what is still in the form. */
-  const signInAndSave = async (email: string, password: string) => {
-    if (!sessionEnded) return;
-    await signIn(email, password);
-    dataProvider.reset();
-    setSessionEnded(null);
-    const fieldErrors = await save(sessionEnded.values);
-    const first = fieldErrors && Object.values(fieldErrors)[0];
-    if (first) notify(`Not saved: ${first}`, { type: 'error' });
-  };
-
-  return {
-    save,
-    sessionEnded: sessionEnded && {
-      title: sessionEnded.saved.length ? `Your session ended; the ${sessionEnded.saved.includes('name') ? 'API access' : 'rest'} was not saved` : 'Your session ended; nothing was saved',
-      summary: sessionEnded.saved.length ? `The ${sessionEnded.saved.join(' and ')} had been saved before; the rest was not.` : 'storelink refused the save because you are no longer signed in.',
-      signInAndSave,
-      cancel: () => setSessionEnded(null),
-    },
-  };
+  return { save, sessionEndedDialog: signInAgain.dialog };
 }

@@ -25,7 +25,7 @@ const CreateToolbar = () => (
 export const UserCreate = () => {
   const notify = useNotify();
   const redirect = useRedirect();
-  const signInAgain = useSignInAgain<CreateValues>('Your session ended; the user was not added', (values) => save(values));
+  const signInAgain = useSignInAgain<CreateValues>((values) => save(values));
   const save = (values: CreateValues) =>
     submitOrFieldError(
       async () => {
@@ -34,7 +34,7 @@ export const UserCreate = () => {
         redirect('list', 'User');
       },
       notify,
-      () => signInAgain.sessionEnded(values),
+      () => signInAgain.sessionEnded(values, 'Your session ended; the user was not added'),
     );
   return (
     <Card sx={{ mt: 2 }}>
